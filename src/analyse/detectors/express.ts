@@ -1,0 +1,87 @@
+import type { Detector } from "../detector.js";
+import { enabledByPackages } from "../detector.js";
+import { ev, isNonProductionPath, localNames } from "../context.js";
+import type { Findings, Route } from "../facts.js";
+import {
+  joinPath,
+  methodOf,
+  mountTarget,
+  normaliseMethod,
+  prefixFor,
+  receiverOf,
+  ROUTE_METHODS,
+  type Mount,
+} from "../routes/paths.js";
+
+const PACKAGES = ["express"];
+const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
+
+export const expressDetector: Detector = {
+  id: "express",
+  title: "Express applications, routers and routes",
+  packages: PACKAGES,
+  isEnabled: enabledByPackages(PACKAGES),
+  detect(ctx) {
+    const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    const mounts: Mount[] = [];
+    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    for (const file of ctx.sources) {
+      if (isNonProductionPath(file.rel)) continue;
+      const names = localNames(file, PACKAGES);
+      if (names.size === 0 && !file.imports.some((i) => i.module === "express")) continue;
+      const receivers = new Set<string>();
+      for (const call of file.calls) {
+        const root = call.callee.split(".")[0]!;
+        if (names.has(root) && /^\w+(\.Router)?$/.test(call.callee)) {
+          if (call.assignedTo) receivers.add(call.assignedTo);
+          if (call.callee === root && call.assignedTo && findings.frameworks.length === 0) {
+            findings.frameworks.push({
+              name: "express",
+              evidence: ev(file.rel, call.line, `${call.assignedTo} = ${call.callee}()`),
+            });
+          }
+        }
+      }
+      for (const call of file.calls) {
+        const receiver = receiverOf(call);
+        if (!receiver || (!receivers.has(receiver) && !LIKELY_RECEIVER.test(receiver))) continue;
+        const method = methodOf(call);
+        const [first, ...rest] = call.args;
+        if (method === "use" && first?.kind === "string" && rest.length > 0) {
+          const target = rest[rest.length - 1]!;
+          const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
+          if (name)
+            mounts.push({
+              inFile: file.rel,
+              receiver,
+              prefix: first.value!,
+              ...mountTarget(ctx, file, name),
+            });
+          continue;
+        }
+        if (!ROUTE_METHODS.has(method) || rest.length === 0) continue;
+        const paths =
+          first?.kind === "string"
+            ? [first.value!]
+            : (first?.items ?? []).flatMap((i) => (i.value ? [i.value] : []));
+        for (const p of paths) {
+          if (!p.startsWith("/") && p !== "*") continue;
+          declared.push({
+            file: file.rel,
+            receiver,
+            route: {
+              method: normaliseMethod(method),
+              path: p,
+              framework: "express",
+              evidence: ev(file.rel, call.line),
+            },
+          });
+        }
+      }
+    }
+    for (const { file, receiver, route } of declared) {
+      findings.routes.push({ ...route, path: joinPath(prefixFor(mounts, file, receiver), route.path) });
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,81 @@
+import type { Detector } from "../detector.js";
+import { enabledByPackages } from "../detector.js";
+import { ev, isNonProductionPath, localNames } from "../context.js";
+import type { Findings, Route } from "../facts.js";
+import {
+  joinPath,
+  methodOf,
+  mountTarget,
+  normaliseMethod,
+  prefixFor,
+  receiverOf,
+  ROUTE_METHODS,
+  type Mount,
+} from "../routes/paths.js";
+
+const PACKAGES = ["fastify"];
+const RECEIVER = /^(app|server|fastify|instance|api|f)$/;
+
+export const fastifyDetector: Detector = {
+  id: "fastify",
+  title: "Fastify servers, plugins with prefixes and routes",
+  packages: PACKAGES,
+  isEnabled: enabledByPackages(PACKAGES),
+  detect(ctx) {
+    const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    const mounts: Mount[] = [];
+    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    for (const file of ctx.sources) {
+      if (isNonProductionPath(file.rel)) continue;
+      const names = localNames(file, PACKAGES);
+      for (const call of file.calls) {
+        if (names.has(call.callee) && findings.frameworks.length === 0) {
+          findings.frameworks.push({
+            name: "fastify",
+            evidence: ev(file.rel, call.line, `${call.callee}()`),
+          });
+        }
+        const receiver = receiverOf(call);
+        if (!RECEIVER.test(receiver)) continue;
+        const method = methodOf(call);
+        const [first, second] = call.args;
+        if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
+          const name = first.callee ?? first.text;
+          mounts.push({
+            inFile: file.rel,
+            receiver,
+            prefix: second.props.prefix.value,
+            ...mountTarget(ctx, file, name),
+          });
+        } else if (method === "route" && first?.props) {
+          const url = first.props.url?.value ?? first.props.path?.value;
+          const methods = first.props.method?.value
+            ? [first.props.method.value]
+            : (first.props.method?.items ?? []).map((i) => i.value ?? "");
+          for (const m of methods.filter(Boolean)) {
+            if (url) declared.push({ file: file.rel, receiver, route: route(m, url, file.rel, call.line) });
+          }
+        } else if (
+          ROUTE_METHODS.has(method) &&
+          first?.kind === "string" &&
+          first.value!.startsWith("/") &&
+          call.args.length > 1
+        ) {
+          declared.push({
+            file: file.rel,
+            receiver,
+            route: route(method, first.value!, file.rel, call.line),
+          });
+        }
+      }
+    }
+    for (const { file, receiver, route } of declared) {
+      findings.routes.push({ ...route, path: joinPath(prefixFor(mounts, file, receiver), route.path) });
+    }
+    return findings;
+  },
+};
+
+function route(method: string, path: string, file: string, line: number): Route {
+  return { method: normaliseMethod(method), path, framework: "fastify", evidence: ev(file, line) };
+}

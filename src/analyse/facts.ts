@@ -1,0 +1,139 @@
+import { z } from "zod";
+
+export const evidenceSchema = z
+  .object({
+    file: z.string().min(1),
+    line: z.number().int().positive(),
+    /** A short excerpt a detector selected, at most 160 characters. */
+    snippet: z.string().max(160).optional(),
+  })
+  .strict();
+
+const signalSchema = z
+  .object({
+    present: z.boolean(),
+    detail: z.string().optional(),
+    evidence: z.array(evidenceSchema),
+  })
+  .strict();
+
+export const frameworkNames = ["express", "fastify", "hapi", "koa", "nestjs", "nextjs"] as const;
+export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ALL"] as const;
+export const datastoreKinds = [
+  "postgres",
+  "mysql",
+  "mongodb",
+  "redis",
+  "dynamodb",
+  "s3",
+  "sqlite",
+  "memory",
+] as const;
+export const integrationKinds = [
+  "http",
+  "notify",
+  "pay",
+  "oidc",
+  "queue",
+  "email",
+  "virus-scan",
+  "object-storage",
+] as const;
+export const authKinds = ["oidc", "passport", "jwt", "basic", "session", "none"] as const;
+export const personalDataCategories = [
+  "contact",
+  "identity",
+  "financial",
+  "health",
+  "special-category",
+  "children",
+  "location",
+  "free-text",
+] as const;
+
+export const routeSchema = z
+  .object({
+    method: z.enum(httpMethods),
+    path: z.string().min(1),
+    framework: z.enum(frameworkNames),
+    evidence: evidenceSchema,
+  })
+  .strict();
+
+export const factsSchema = z
+  .object({
+    frameworks: z.array(z.object({ name: z.enum(frameworkNames), evidence: evidenceSchema }).strict()),
+    routes: z.array(routeSchema),
+    datastores: z.array(
+      z
+        .object({
+          kind: z.enum(datastoreKinds),
+          client: z.string(),
+          envVar: z.string().optional(),
+          evidence: evidenceSchema,
+        })
+        .strict(),
+    ),
+    integrations: z.array(
+      z
+        .object({
+          name: z.string().min(1),
+          kind: z.enum(integrationKinds),
+          client: z.string().optional(),
+          baseUrlEnv: z.string().optional(),
+          hasTimeout: z.boolean().optional(),
+          evidence: evidenceSchema,
+        })
+        .strict(),
+    ),
+    auth: z.array(
+      z.object({ kind: z.enum(authKinds), detail: z.string().optional(), evidence: evidenceSchema }).strict(),
+    ),
+    personalData: z.array(
+      z
+        .object({ field: z.string(), category: z.enum(personalDataCategories), evidence: evidenceSchema })
+        .strict(),
+    ),
+    envVars: z.array(z.object({ name: z.string(), evidence: evidenceSchema }).strict()),
+    readiness: z
+      .object({
+        healthEndpoints: z.array(z.object({ path: z.string(), evidence: evidenceSchema }).strict()),
+        metrics: signalSchema,
+        logging: signalSchema,
+        gracefulShutdown: signalSchema,
+        outboundTimeouts: signalSchema,
+      })
+      .strict(),
+    deployFiles: z.array(z.object({ kind: z.string(), evidence: evidenceSchema }).strict()),
+    ciFiles: z.array(z.object({ kind: z.string(), evidence: evidenceSchema }).strict()),
+    signals: z.array(z.object({ name: z.string(), evidence: evidenceSchema }).strict()),
+    skipped: z.array(z.object({ file: z.string(), reason: z.string() }).strict()),
+    stats: z
+      .object({ files: z.number().int(), sourceFiles: z.number().int(), lines: z.number().int() })
+      .strict(),
+  })
+  .strict();
+
+export type Evidence = z.infer<typeof evidenceSchema>;
+export type Facts = z.infer<typeof factsSchema>;
+export type Route = z.infer<typeof routeSchema>;
+export type Signal = z.infer<typeof signalSchema>;
+
+/** What a detector may contribute: any list of facts, and readiness signals. */
+export const findingsSchema = factsSchema
+  .omit({ readiness: true, skipped: true, stats: true })
+  .partial()
+  .extend({
+    readiness: z
+      .object({
+        healthEndpoints: factsSchema.shape.readiness.shape.healthEndpoints,
+        metrics: signalSchema,
+        logging: signalSchema,
+        gracefulShutdown: signalSchema,
+        outboundTimeouts: signalSchema,
+      })
+      .partial()
+      .optional(),
+  })
+  .strict();
+export type Findings = z.infer<typeof findingsSchema>;

@@ -1,0 +1,73 @@
+import type { CallSite, FileIndex } from "../../scan/source-index.js";
+import type { DetectorContext } from "../context.js";
+import { resolveImport } from "../context.js";
+
+export const ROUTE_METHODS = new Set([
+  "get",
+  "post",
+  "put",
+  "patch",
+  "delete",
+  "del",
+  "all",
+  "head",
+  "options",
+]);
+
+export function joinPath(prefix: string, sub: string): string {
+  const joined = `${prefix.replace(/\/+$/, "")}/${sub.replace(/^\/+/, "")}`;
+  const clean = joined.replace(/\/+/g, "/");
+  return clean.length > 1 ? clean.replace(/\/$/, "") : "/";
+}
+
+export function normaliseMethod(
+  method: string,
+): "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "HEAD" | "OPTIONS" | "ALL" {
+  const upper = method.toUpperCase();
+  if (upper === "DEL") return "DELETE";
+  if (upper === "*") return "ALL";
+  return (
+    ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"].includes(upper) ? upper : "ALL"
+  ) as "GET";
+}
+
+/** A router (or plugin) mounted under a prefix: `app.use('/x', router)`, `register(plugin, {prefix})`. */
+export interface Mount {
+  inFile: string;
+  receiver: string;
+  prefix: string;
+  /** The file that defines the mounted router, when it was imported. */
+  targetFile?: string;
+  /** The local variable mounted, when it was defined in the same file. */
+  targetVar?: string;
+}
+
+/** Finds where a mounted identifier or factory call comes from: this file's variable or an imported file. */
+export function mountTarget(
+  ctx: DetectorContext,
+  file: FileIndex,
+  name: string,
+): Pick<Mount, "targetFile" | "targetVar"> {
+  const root = name.replace(/\(\)$/, "").split(".")[0]!;
+  const imp = file.imports.find((i) => i.default === root || i.names.includes(root) || i.namespace === root);
+  if (imp) return { targetFile: resolveImport(ctx, file.rel, imp.module)?.rel };
+  return { targetVar: root };
+}
+
+/** The full prefix for routes declared on `receiver` in `file`, following mounts up to the app. */
+export function prefixFor(mounts: Mount[], file: string, receiver: string, depth = 0): string {
+  if (depth > 8) return "";
+  const mount =
+    mounts.find((m) => m.inFile === file && m.targetVar === receiver) ??
+    mounts.find((m) => m.targetFile === file);
+  if (!mount) return "";
+  return joinPath(prefixFor(mounts, mount.inFile, mount.receiver, depth + 1), mount.prefix);
+}
+
+export function receiverOf(call: CallSite): string {
+  return call.callee.slice(0, call.callee.lastIndexOf("."));
+}
+
+export function methodOf(call: CallSite): string {
+  return call.callee.slice(call.callee.lastIndexOf(".") + 1);
+}

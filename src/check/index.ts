@@ -1,0 +1,107 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { GovopsError } from "../errors.js";
+import { loadProfile } from "../profile/io.js";
+import { MANIFEST_PATH, readManifest, sha256 } from "../render/manifest.js";
+import { renderProfile } from "../render/index.js";
+import { validators as builtIn } from "./validators/index.js";
+import type { Validator } from "./validators/types.js";
+
+export interface CheckOptions {
+  profilePath: string;
+  outDir: string;
+  templateDirs?: string[];
+  ciPlatform?: "github" | "gitlab";
+  validators?: readonly Validator[];
+}
+
+export interface Problem {
+  kind: "profile" | "missing" | "edited" | "drift" | "validator" | "manifest";
+  file?: string;
+  message: string;
+}
+
+export interface CheckResult {
+  ok: boolean;
+  problems: Problem[];
+  warnings: string[];
+  validatorsRun: string[];
+}
+
+/** Validates the profile, detects drift between the pack on disk and a fresh render, and runs real validators. */
+export async function checkPack(options: CheckOptions): Promise<CheckResult> {
+  const problems: Problem[] = [];
+  const warnings: string[] = [];
+  const validatorsRun: string[] = [];
+  let profile;
+  try {
+    profile = await loadProfile(options.profilePath);
+  } catch (error) {
+    if (error instanceof GovopsError && error.code === "INVALID_PROFILE") {
+      return {
+        ok: false,
+        problems: [{ kind: "profile", file: options.profilePath, message: error.message }],
+        warnings,
+        validatorsRun,
+      };
+    }
+    throw error;
+  }
+  const manifest = await readManifest(options.outDir);
+  if (!manifest)
+    problems.push({
+      kind: "manifest",
+      file: MANIFEST_PATH,
+      message: "no generation manifest: run `govops generate`",
+    });
+  const recorded = new Map((manifest?.files ?? []).map((f) => [f.path, f]));
+  const files = await renderProfile(profile, options);
+  for (const file of files) {
+    const onDisk = await readFile(path.join(options.outDir, file.path), "utf8").catch(() => undefined);
+    const entry = recorded.get(file.path);
+    if (onDisk === undefined) {
+      problems.push({
+        kind: "missing",
+        file: file.path,
+        message: "not generated yet: run `govops generate`",
+      });
+    } else if (file.kind === "starter") {
+      continue;
+    } else if (entry && sha256(onDisk) !== entry.sha256) {
+      problems.push({
+        kind: "edited",
+        file: file.path,
+        message:
+          "edited by hand since it was generated; move the change into the profile or a template override",
+      });
+    } else if (onDisk !== file.content) {
+      problems.push({
+        kind: "drift",
+        file: file.path,
+        message: "out of date with the profile or templates: run `govops generate`",
+      });
+    }
+  }
+  const onDiskPaths = [...new Set([...files.map((f) => f.path), ...recorded.keys()])];
+  for (const validator of options.validators ?? builtIn) {
+    const targets = onDiskPaths
+      .filter((p) => validator.applies(p))
+      .map((rel) => ({ rel, abs: path.join(options.outDir, rel) }));
+    const existing = [];
+    for (const t of targets)
+      if (
+        await readFile(t.abs).then(
+          () => true,
+          () => false,
+        )
+      )
+        existing.push(t);
+    if (existing.length === 0) continue;
+    const result = await validator.run(existing);
+    if (result.skipped) warnings.push(`${validator.title} skipped: ${result.skipped}`);
+    else validatorsRun.push(validator.id);
+    for (const p of result.problems ?? [])
+      problems.push({ kind: "validator", file: p.file, message: `${validator.title}: ${p.message}` });
+  }
+  return { ok: problems.length === 0, problems, warnings, validatorsRun };
+}

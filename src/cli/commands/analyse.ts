@@ -1,0 +1,82 @@
+import path from "node:path";
+import { Command } from "commander";
+import { z } from "zod";
+import { analyseService } from "../../index.js";
+import { LEVEL_NAMES } from "../../analyse/classify.js";
+import { createLogger } from "../logger.js";
+import type { Profile } from "../../profile/schema.js";
+
+export const analyseOptionsSchema = z
+  .object({
+    profile: z.string().optional(),
+    json: z.boolean().default(false),
+    level: z.coerce.number().int().min(1).max(5).optional(),
+    write: z.boolean().default(true),
+  })
+  .strict();
+
+export const analyseCommand = new Command("analyse")
+  .alias("analyze")
+  .description("Inspect a service repository and write its risk profile (ops/profile.yaml)")
+  .argument("[dir]", "service repository", ".")
+  .option("--profile <file>", "where to write the profile (default: <dir>/ops/profile.yaml)")
+  .option("--level <n>", "override the archetype level (1-5)")
+  .option("--json", "print the profile as JSON on stdout and nothing else")
+  .option("--no-write", "do not write the profile file")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ govops analyse                                 analyse the current directory
+  $ govops analyse examples/level-3-enquiry-service
+  $ govops analyse . --json | jq .facts.routes     routes as JSON
+  $ govops analyse . --level 4                     treat it as a PQ tracker`,
+  )
+  .action(async (dir: string, raw: unknown) => {
+    const options = analyseOptionsSchema.parse(raw);
+    const log = createLogger({ quiet: options.json });
+    const { profile, profilePath } = await analyseService(dir, {
+      profilePath: options.profile,
+      level: options.level as 1 | 2 | 3 | 4 | 5 | undefined,
+      write: options.write,
+      onProgress: log.progress,
+    });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
+      return;
+    }
+    process.stdout.write(
+      summary(profile, options.write ? path.relative(process.cwd(), profilePath) || profilePath : undefined),
+    );
+  });
+
+function summary(p: Profile, written?: string): string {
+  const f = p.facts;
+  const where = (e: { file: string; line: number }) => `${e.file}:${e.line}`;
+  const lines = [
+    `${p.service.name}: Level ${p.service.level.value} (${LEVEL_NAMES[p.service.level.value as 1]}), confidence ${p.service.level.confidence}`,
+    ...p.service.level.reasons.slice(0, 6).map((r) => `  - ${r}`),
+    `Frameworks: ${f.frameworks.map((x) => `${x.name} (${where(x.evidence)})`).join(", ") || "none found"}`,
+    `Routes: ${f.routes.length}`,
+    ...f.routes.slice(0, 40).map((r) => `  ${r.method.padEnd(6)} ${r.path}  ${where(r.evidence)}`),
+    `Datastores: ${f.datastores.map((d) => `${d.kind} via ${d.client} (${where(d.evidence)})`).join(", ") || "none found"}`,
+    `Integrations: ${f.integrations.map((i) => `${i.name} [${i.kind}] (${where(i.evidence)})`).join(", ") || "none found"}`,
+    `Auth: ${f.auth.map((a) => `${a.kind} (${where(a.evidence)})`).join(", ") || "none found"}`,
+    `Personal data: ${f.personalData.map((d) => `${d.field} [${d.category}]`).join(", ") || "none found"}`,
+    `Env vars: ${f.envVars.map((e) => e.name).join(", ") || "none found"}`,
+    `Readiness: health ${f.readiness.healthEndpoints.map((h) => h.path).join(", ") || "MISSING"}; metrics ${yes(f.readiness.metrics.present)}; logging ${yes(f.readiness.logging.present)}; graceful shutdown ${yes(f.readiness.gracefulShutdown.present)}; outbound timeouts ${yes(f.readiness.outboundTimeouts.present)}${f.readiness.outboundTimeouts.present ? "" : ` (${f.readiness.outboundTimeouts.detail})`}`,
+    `Journeys: ${p.journeys.map((j) => j.id).join(", ") || "none"}; failure modes: ${p.failureModes.length}`,
+    `Scanned ${f.stats.files} files, parsed ${f.stats.sourceFiles} sources (${f.stats.lines} lines)`,
+  ];
+  if (f.skipped.length) {
+    lines.push(
+      `Skipped ${f.skipped.length}:`,
+      ...f.skipped.slice(0, 20).map((s) => `  ${s.file}: ${s.reason}`),
+    );
+    if (f.skipped.length > 20) lines.push(`  … and ${f.skipped.length - 20} more (see --json)`);
+  }
+  if (written) lines.push(`Profile written to ${written}`);
+  return `${lines.join("\n")}\n`;
+}
+
+const yes = (b: boolean) => (b ? "yes" : "NO");

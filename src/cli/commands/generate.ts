@@ -1,0 +1,71 @@
+import path from "node:path";
+import { Command } from "commander";
+import { z } from "zod";
+import { generate } from "../../index.js";
+import { createLogger } from "../logger.js";
+
+export const generateOptionsSchema = z
+  .object({
+    profile: z.string().optional(),
+    out: z.string().optional(),
+    templates: z.string().optional(),
+    target: z.enum(["github", "gitlab"]).optional(),
+    dryRun: z.boolean().default(false),
+    force: z.boolean().default(false),
+    json: z.boolean().default(false),
+  })
+  .strict();
+
+export const generateCommand = new Command("generate")
+  .description("Render the operations pack from the risk profile")
+  .argument("[dir]", "service repository", ".")
+  .option(
+    "--profile <file>",
+    "profile to render (default: <dir>/ops/profile.yaml; analysed first if missing)",
+  )
+  .option("--out <dir>", "write the pack here (default: <dir>)")
+  .option("--templates <dir>", "templates that replace the bundled ones (also read: <dir>/.govops/templates)")
+  .option("--target <platform>", "CI platform: github or gitlab (default: the profile's)")
+  .option("--dry-run", "print the plan and write nothing")
+  .option("--force", "overwrite files people have edited")
+  .option("--json", "print the plan as JSON on stdout")
+  .addHelpText(
+    "after",
+    `
+Examples:
+  $ govops generate                          render the pack for the current directory
+  $ govops generate examples/level-3-enquiry-service --dry-run
+  $ govops generate . --templates ./our-templates
+  $ govops generate . --force                overwrite hand edits (they are reported first with --dry-run)`,
+  )
+  .action(async (dir: string, raw: unknown) => {
+    const options = generateOptionsSchema.parse(raw);
+    const log = createLogger({ quiet: options.json });
+    const result = await generate(dir, {
+      profilePath: options.profile,
+      outDir: options.out,
+      templates: options.templates,
+      ciPlatform: options.target,
+      dryRun: options.dryRun,
+      force: options.force,
+      onProgress: log.progress,
+    });
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify({ dryRun: options.dryRun, plan: result.plan }, null, 2)}\n`);
+      return;
+    }
+    const counts = new Map<string, number>();
+    for (const step of result.plan) counts.set(step.action, (counts.get(step.action) ?? 0) + 1);
+    const lines = result.plan
+      .filter((s) => s.action !== "unchanged")
+      .map(
+        (s) => `  ${s.action.padEnd(12)} ${s.path}${s.action.startsWith("skip") ? `  (${s.reason})` : ""}`,
+      );
+    const summary = [...counts].map(([a, n]) => `${n} ${a}`).join(", ");
+    process.stdout.write(
+      `${options.dryRun ? "Plan (dry run, nothing written)" : "Generated"}: ${summary || "nothing to do"}\n${lines.join("\n")}${lines.length ? "\n" : ""}`,
+    );
+    for (const s of result.plan.filter((p) => p.action === "skip-edited"))
+      log.warn(`kept your edit to ${s.path}: ${s.reason}`);
+    if (result.analysed) log.info(`Profile written to ${path.relative(process.cwd(), result.profilePath)}`);
+  });

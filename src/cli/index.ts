@@ -1,0 +1,33 @@
+import { Command } from "commander";
+import { VERSION } from "../version.js";
+import { analyseCommand } from "./commands/analyse.js";
+import { checkCommand } from "./commands/check.js";
+import { generateCommand } from "./commands/generate.js";
+import { handleError } from "./handle-error.js";
+
+export function createProgram(): Command {
+  const program = new Command("govops")
+    .description("Turn a UK government service repository into a tailored production operations pack.")
+    .version(VERSION)
+    .showSuggestionAfterError()
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ govops analyse examples/level-3-enquiry-service     find routes, datastores, integrations; write ops/profile.yaml
+  $ govops generate examples/level-3-enquiry-service    render pipelines, alerts and runbooks
+  $ govops check examples/level-3-enquiry-service       validate the pack and detect drift`,
+    );
+  for (const command of [analyseCommand, generateCommand, checkCommand]) program.addCommand(command);
+  program.exitOverride();
+  for (const command of program.commands) command.exitOverride();
+  return program;
+}
+
+export async function run(argv: string[]): Promise<void> {
+  try {
+    await createProgram().parseAsync(argv);
+  } catch (error) {
+    handleError(error);
+  }
+}

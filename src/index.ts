@@ -1,0 +1,96 @@
+import { access } from "node:fs/promises";
+import path from "node:path";
+import { analyse, type AnalyseOptions } from "./analyse/index.js";
+import { assertDirectory } from "./scan/inventory.js";
+import { loadBaseline } from "./profile/baseline.js";
+import { buildProfile } from "./profile/build.js";
+import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
+import type { Profile } from "./profile/schema.js";
+import { generatePack, repoTemplateDirs, type GenerateResult } from "./render/index.js";
+import { checkPack, type CheckResult } from "./check/index.js";
+
+export { analyse } from "./analyse/index.js";
+export { loadProfile, saveProfile } from "./profile/io.js";
+export { profileSchema } from "./profile/schema.js";
+export type { Profile } from "./profile/schema.js";
+export type { Facts } from "./analyse/facts.js";
+export { GovopsError, ExitCode } from "./errors.js";
+
+export interface AnalyseServiceOptions extends Pick<AnalyseOptions, "level" | "onProgress" | "maxFileBytes"> {
+  /** Profile file. Default: <dir>/ops/profile.yaml. */
+  profilePath?: string;
+  /** Write the profile file. Default true. */
+  write?: boolean;
+}
+
+export async function analyseService(
+  dir: string,
+  options: AnalyseServiceOptions = {},
+): Promise<{ profile: Profile; profilePath: string }> {
+  const root = await assertDirectory(dir);
+  const result = await analyse(root, options);
+  const baseline = await loadBaseline(result.level.value);
+  const profile = buildProfile(result, baseline);
+  const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
+  if (options.write !== false) await saveProfile(profilePath, profile);
+  return { profile, profilePath };
+}
+
+export interface GenerateServiceOptions {
+  profilePath?: string;
+  /** Output directory. Default: the service directory. */
+  outDir?: string;
+  templates?: string;
+  dryRun?: boolean;
+  force?: boolean;
+  ciPlatform?: "github" | "gitlab";
+  onProgress?: (message: string) => void;
+}
+
+/** Renders the pack; analyses first when the service has no profile yet. */
+export async function generate(
+  dir: string,
+  options: GenerateServiceOptions = {},
+): Promise<GenerateResult & { profilePath: string; analysed: boolean }> {
+  const root = await assertDirectory(dir);
+  const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
+  const exists = await access(profilePath).then(
+    () => true,
+    () => false,
+  );
+  let analysed = false;
+  if (!exists) {
+    options.onProgress?.("no profile yet: analysing the repository first");
+    await analyseService(root, { profilePath, onProgress: options.onProgress, write: !options.dryRun });
+    analysed = true;
+  }
+  const profile =
+    exists || !options.dryRun
+      ? await loadProfile(profilePath)
+      : (await analyseService(root, { write: false })).profile;
+  const result = await generatePack(profile, {
+    outDir: path.resolve(options.outDir ?? root),
+    templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
+    dryRun: options.dryRun,
+    force: options.force,
+    ciPlatform: options.ciPlatform,
+  });
+  return { ...result, profilePath, analysed };
+}
+
+export interface CheckServiceOptions {
+  profilePath?: string;
+  outDir?: string;
+  templates?: string;
+  ciPlatform?: "github" | "gitlab";
+}
+
+export async function check(dir: string, options: CheckServiceOptions = {}): Promise<CheckResult> {
+  const root = await assertDirectory(dir);
+  return checkPack({
+    profilePath: path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH)),
+    outDir: path.resolve(options.outDir ?? root),
+    templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
+    ciPlatform: options.ciPlatform,
+  });
+}

@@ -1,0 +1,70 @@
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parse } from "yaml";
+import { z } from "zod";
+import { GovopsError, formatZodIssues } from "../errors.js";
+import {
+  complianceControlSchema,
+  failureModeSchema,
+  journeySchema,
+  periodSchema,
+  sloSchema,
+} from "./schema.js";
+
+const noProvenance = { provenance: true } as const;
+
+/** An archetype baseline: what a Level N service needs that code cannot show. Items get baseline provenance on load. */
+export const baselineSchema = z
+  .object({
+    level: z.number().int().min(1).max(5),
+    name: z.string(),
+    title: z.string(),
+    description: z.string(),
+    citizenContext: z.string(),
+    defaults: z
+      .object({
+        slo: sloSchema,
+        /** SLO for journeys that are not critical. */
+        secondarySlo: sloSchema,
+        dataClassification: z.enum(["OFFICIAL", "OFFICIAL-SENSITIVE"]),
+      })
+      .strict(),
+    journeys: z.array(journeySchema.omit(noProvenance)).default([]),
+    failureModes: z.array(failureModeSchema.omit(noProvenance)),
+    compliance: z.array(complianceControlSchema.omit(noProvenance)),
+    peakPeriods: z.array(periodSchema.omit(noProvenance)),
+    changeFreezes: z.array(periodSchema.omit(noProvenance)),
+  })
+  .strict();
+
+export type Baseline = z.infer<typeof baselineSchema>;
+
+export const PROFILES_DIR = fileURLToPath(new URL("../../profiles/", import.meta.url));
+
+export async function listBaselines(dir = PROFILES_DIR): Promise<string[]> {
+  return (await readdir(dir)).filter((f) => /^level-[1-5]-[\w-]+\.ya?ml$/.test(f)).sort();
+}
+
+export async function loadBaseline(level: number, dir = PROFILES_DIR): Promise<Baseline> {
+  const file = (await listBaselines(dir)).find((f) => f.startsWith(`level-${level}-`));
+  if (!file)
+    throw new GovopsError(
+      "PROFILE_NOT_FOUND",
+      `No baseline profile for level ${level} in ${dir}`,
+      "Reinstall govops.",
+    );
+  return parseBaseline(path.join(dir, file));
+}
+
+export async function parseBaseline(file: string): Promise<Baseline> {
+  const text = await readFile(file, "utf8");
+  const parsed = baselineSchema.safeParse(parse(text));
+  if (!parsed.success) {
+    throw new GovopsError(
+      "INVALID_PROFILE",
+      `Invalid baseline ${file}: ${formatZodIssues(parsed.error).join("; ")}`,
+    );
+  }
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parse, stringify } from "yaml";
+import { GovopsError, formatZodIssues } from "../errors.js";
+import { profileSchema, type Profile } from "./schema.js";
+
+export const DEFAULT_PROFILE_PATH = "ops/profile.yaml";
+
+const HEADER = [
+  "# Risk profile for this service: the single source govops renders the operations pack from.",
+  "# Written by `govops analyse`; review it, and put your own decisions in govops.config.yaml.",
+  "",
+].join("\n");
+
+export function profileToYaml(profile: Profile): string {
+  return HEADER + stringify(profile, { lineWidth: 0, aliasDuplicateObjects: false });
+}
+
+export async function saveProfile(file: string, profile: Profile): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  await writeFile(file, profileToYaml(profile));
+}
+
+/** Loads and validates a profile; errors name the file and the field path. */
+export async function loadProfile(file: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (cause) {
+    throw new GovopsError(
+      "PROFILE_NOT_FOUND",
+      `Profile not found: ${file}`,
+      "Run `govops analyse` first, or pass --profile FILE.",
+      { cause },
+    );
+  }
+  let data: unknown;
+  try {
+    data = file.endsWith(".json") ? JSON.parse(text) : parse(text);
+  } catch (cause) {
+    throw new GovopsError(
+      "INVALID_PROFILE",
+      `${file} is not valid YAML: ${(cause as Error).message.split("\n")[0]}`,
+      undefined,
+      { cause },
+    );
+  }
+  const result = profileSchema.safeParse(data);
+  if (!result.success) {
+    const issues = formatZodIssues(result.error);
+    throw new GovopsError(
+      "INVALID_PROFILE",
+      `Invalid profile ${file}: ${issues.slice(0, 5).join("; ")}${issues.length > 5 ? ` (+${issues.length - 5} more)` : ""}`,
+      "Fix the fields named, or re-run `govops analyse`.",
+    );
+  }
+  return result.data;
+}

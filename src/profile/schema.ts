@@ -1,0 +1,197 @@
+import { z } from "zod";
+import { evidenceSchema, factsSchema, httpMethods, personalDataCategories } from "../analyse/facts.js";
+
+export const SCHEMA_VERSION = 1;
+
+export const provenanceSchema = z
+  .object({
+    source: z.enum(["baseline", "analysis", "ai", "user"]),
+    evidence: z.array(evidenceSchema).optional(),
+    /** For AI items: which model proposed it, when, and the hash of the request that asked. */
+    ai: z.object({ model: z.string(), requestHash: z.string(), at: z.string() }).strict().optional(),
+  })
+  .strict();
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, at most 63");
+const severity = z.enum(["P1", "P2", "P3", "P4"]);
+const criticality = z.enum(["critical", "high", "medium", "low"]);
+/** A calendar date (YYYY-MM-DD) or an annual one (MM-DD). */
+const dateLike = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, "YYYY-MM-DD, or MM-DD for every year");
+
+export const sloSchema = z
+  .object({
+    /** Availability target as a ratio, e.g. 0.995. */
+    availability: z.number().gt(0).lt(1),
+    latency: z
+      .object({
+        /** Requests slower than this count against the SLO. */
+        thresholdMs: z.number().int().positive(),
+        /** Share of requests that must be faster than the threshold, e.g. 0.95. */
+        target: z.number().gt(0).lt(1),
+      })
+      .strict(),
+    /** Rolling period in days; GDS recommends 28. */
+    periodDays: z.number().int().min(1).max(90).default(28),
+  })
+  .strict();
+
+export const journeySchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    description: z.string().default(""),
+    entryRoutes: z.array(z.object({ method: z.enum(httpMethods), path: z.string().min(1) }).strict()),
+    criticality,
+    /** Who is affected when the journey fails, in plain words. */
+    affected: z.string().min(1),
+    /** Whether the journey serves HTML pages (accessibility testing applies). */
+    servesPages: z.boolean().default(false),
+    slo: sloSchema,
+    peakTraffic: z
+      .object({ requestsPerSecond: z.number().positive(), description: z.string() })
+      .strict()
+      .optional(),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const dependencySchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    kind: z.enum(["datastore", "integration", "identity", "queue", "platform"]),
+    /** The technology: postgres, redis, notify, http, oidc … */
+    type: z.string().min(1),
+    criticality,
+    timeoutMs: z.number().int().positive().optional(),
+    fallback: z.string(),
+    envVar: z.string().optional(),
+    journeys: z.array(id).default([]),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const personalDataItemSchema = z
+  .object({
+    field: z.string().min(1),
+    category: z.enum(personalDataCategories),
+    specialCategory: z.boolean(),
+    lawfulBasis: z.string(),
+    retention: z.string(),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const commsTemplates = [
+  "outage",
+  "degraded",
+  "data-error",
+  "delay",
+  "security",
+  "data-breach",
+  "none",
+] as const;
+
+export const failureModeSchema = z
+  .object({
+    id,
+    title: z.string().min(1),
+    trigger: z.string().min(1),
+    detection: z.object({ signal: z.string().min(1), alert: z.string().optional() }).strict(),
+    citizenImpact: z.string().min(1),
+    severity,
+    affects: z
+      .object({ journeys: z.array(id).default([]), dependencies: z.array(id).default([]) })
+      .strict()
+      .default({ journeys: [], dependencies: [] }),
+    mitigation: z.array(z.string()).min(1),
+    recovery: z.array(z.string()).min(1),
+    commsTemplate: z.enum(commsTemplates),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const complianceControlSchema = z
+  .object({
+    id,
+    framework: z.enum(["service-standard", "tcop", "wcag-2.2-aa", "uk-gdpr", "ncsc-caf"]),
+    control: z.string().min(1),
+    title: z.string().min(1),
+    coveredBy: z.array(z.string()),
+    gap: z.string().optional(),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const periodSchema = z
+  .object({
+    id,
+    name: z.string().min(1),
+    start: dateLike,
+    end: dateLike,
+    description: z.string().default(""),
+    /** Expected traffic as a multiple of normal. */
+    trafficMultiplier: z.number().positive().optional(),
+    provenance: provenanceSchema,
+  })
+  .strict();
+
+export const contactSchema = z
+  .object({ role: z.string().min(1), name: z.string(), contact: z.string() })
+  .strict();
+
+export const profileSchema = z
+  .object({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    service: z
+      .object({
+        name: id,
+        title: z.string().min(1),
+        department: z.string(),
+        ownerTeam: z.string(),
+        description: z.string(),
+        dataClassification: z.enum(["OFFICIAL", "OFFICIAL-SENSITIVE"]),
+        hosting: z.string().default("unknown"),
+        ciPlatform: z.enum(["github", "gitlab"]).default("github"),
+        /** Where runbooks and dashboards are published, used for links in alerts. */
+        runbookBaseUrl: z.string().default(""),
+        dashboardBaseUrl: z.string().default(""),
+        level: z
+          .object({
+            value: z.number().int().min(1).max(5),
+            confidence: z.number().min(0).max(1),
+            reasons: z.array(z.string()),
+            provenance: provenanceSchema,
+          })
+          .strict(),
+      })
+      .strict(),
+    facts: factsSchema,
+    journeys: z.array(journeySchema),
+    dependencies: z.array(dependencySchema),
+    data: z
+      .object({
+        classification: z.enum(["OFFICIAL", "OFFICIAL-SENSITIVE"]),
+        personalData: z.array(personalDataItemSchema),
+      })
+      .strict(),
+    failureModes: z.array(failureModeSchema),
+    compliance: z.array(complianceControlSchema),
+    peakPeriods: z.array(periodSchema),
+    changeFreezes: z.array(periodSchema),
+    contacts: z
+      .object({ ownerTeam: z.string(), escalation: z.array(contactSchema), provenance: provenanceSchema })
+      .strict(),
+  })
+  .strict();
+
+export type Provenance = z.infer<typeof provenanceSchema>;
+export type Profile = z.infer<typeof profileSchema>;
+export type ProfileInput = z.input<typeof profileSchema>;
+export type Journey = z.infer<typeof journeySchema>;
+export type Dependency = z.infer<typeof dependencySchema>;
+export type FailureMode = z.infer<typeof failureModeSchema>;
+export type ComplianceControl = z.infer<typeof complianceControlSchema>;
+export type Period = z.infer<typeof periodSchema>;

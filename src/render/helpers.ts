@@ -1,0 +1,50 @@
+import type { HelperDelegate } from "handlebars";
+
+/** GitHub evaluates `${{ }}` anywhere in a workflow, even inside quoted strings: break the opener in data. */
+export function defuseExpressions(text: string): string {
+  return text.replace(/\$\{\{/g, "$ {{");
+}
+
+/** A double-quoted YAML scalar (JSON strings are valid YAML) with workflow expressions defused. */
+export function yamlString(value: unknown): string {
+  return defuseExpressions(JSON.stringify(value === undefined || value === null ? "" : String(value)));
+}
+
+/** A value inside a PromQL double-quoted label matcher. */
+export function promLabel(value: unknown): string {
+  return String(value).replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, " ");
+}
+
+/** A literal inside a PromQL regex matcher (RE2, then a PromQL string). */
+export function promRegex(value: unknown): string {
+  return promLabel(String(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
+}
+
+/** Plain text for Markdown: no raw HTML, no accidental headings, tables or links. */
+export function mdText(value: unknown): string {
+  return String(value ?? "")
+    .replace(/\r?\n/g, " ")
+    .replace(/[\\`*_[\]<>|#]/g, "\\$&")
+    .trim();
+}
+
+export const helpers: Record<string, HelperDelegate> = {
+  yaml: (value: unknown) => yamlString(value),
+  json: (value: unknown) => JSON.stringify(value, null, 2),
+  jsonInline: (value: unknown) => JSON.stringify(value),
+  promLabel: (value: unknown) => promLabel(value),
+  promRegex: (value: unknown) => promRegex(value),
+  md: (value: unknown) => mdText(value),
+  percent: (ratio: number) => `${Math.round(ratio * 100_000) / 1000}`,
+  eq: (a: unknown, b: unknown) => a === b,
+  ne: (a: unknown, b: unknown) => a !== b,
+  gt: (a: number, b: number) => a > b,
+  not: (a: unknown) => !a,
+  and: (...args: unknown[]) => args.slice(0, -1).every(Boolean),
+  or: (...args: unknown[]) => args.slice(0, -1).some(Boolean),
+  join: (items: unknown[], sep: unknown) =>
+    Array.isArray(items) ? items.join(typeof sep === "string" ? sep : ", ") : "",
+  length: (items: unknown[]) => (Array.isArray(items) ? items.length : 0),
+  inc: (n: number) => n + 1,
+  upper: (s: unknown) => String(s).toUpperCase(),
+};

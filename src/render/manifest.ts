@@ -1,0 +1,47 @@
+import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+
+export const MANIFEST_PATH = "ops/manifest.json";
+
+export const manifestSchema = z
+  .object({
+    generator: z.literal("govops"),
+    version: z.string(),
+    /** sha256 of the profile the pack was rendered from. */
+    profileSha256: z.string(),
+    files: z.array(
+      z
+        .object({
+          path: z.string(),
+          kind: z.enum(["owned", "starter"]),
+          template: z.string(),
+          /** "bundled" or the override directory the template came from. */
+          templateSource: z.string(),
+          templateSha256: z.string(),
+          sha256: z.string(),
+        })
+        .strict(),
+    ),
+  })
+  .strict();
+
+export type Manifest = z.infer<typeof manifestSchema>;
+export type ManifestEntry = Manifest["files"][number];
+
+export function sha256(text: string): string {
+  return createHash("sha256").update(text).digest("hex");
+}
+
+/** The manifest in a pack, or undefined when there is none or it cannot be read. */
+export async function readManifest(outDir: string): Promise<Manifest | undefined> {
+  const text = await readFile(path.join(outDir, MANIFEST_PATH), "utf8").catch(() => undefined);
+  if (!text) return undefined;
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}

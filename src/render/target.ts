@@ -1,0 +1,29 @@
+import type { Profile } from "../profile/schema.js";
+
+export type FileFormat = "yaml" | "markdown" | "json" | "shell" | "text" | "javascript";
+
+/** One file a target wants written. */
+export interface OutputFile {
+  /** Path relative to the output directory, forward slashes. */
+  path: string;
+  template: string;
+  context: object;
+  format: FileFormat;
+  /**
+   * owned: govops regenerates it and refuses to overwrite human edits without --force.
+   * starter: written once for people to edit, then left alone.
+   */
+  kind: "owned" | "starter";
+}
+
+export interface RenderOptions {
+  /** CI platform to generate pipelines for. Default: the profile's `service.ciPlatform`. */
+  ciPlatform?: "github" | "gitlab";
+}
+
+/** A group of related artefacts (delivery, monitoring, incident …), rendered from the profile. */
+export interface Target {
+  id: string;
+  title: string;
+  outputs(profile: Profile, options: RenderOptions): OutputFile[];
+}

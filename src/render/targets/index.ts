@@ -1,0 +1,6 @@
+import type { Target } from "../target.js";
+import { deliveryTarget } from "./delivery.js";
+import { monitoringTarget } from "./monitoring.js";
+import { runbooksTarget } from "./runbooks.js";
+
+export const targets: readonly Target[] = [deliveryTarget, monitoringTarget, runbooksTarget];

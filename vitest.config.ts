@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    pool: "forks",
+    // @actions/workflow-parser imports JSON without an import attribute: let vite transform it.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
+  },
+});
