@@ -1,11 +1,15 @@
 import type { HelperDelegate } from "handlebars";
 
-/** GitHub evaluates `${{ }}` anywhere in a workflow, even inside quoted strings: break the opener in data. */
+/**
+ * Data must never open a template action in the consumer of a YAML file: GitHub evaluates `${{ }}` anywhere
+ * in a workflow, and Prometheus and Alertmanager evaluate `{{ }}` in annotations and receivers as Go
+ * templates. Break every `{{` and `}}` that comes from data. Templates write real actions as literal text.
+ */
 export function defuseExpressions(text: string): string {
-  return text.replace(/\$\{\{/g, "$ {{");
+  return text.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
 }
 
-/** A double-quoted YAML scalar (JSON strings are valid YAML) with workflow expressions defused. */
+/** A double-quoted YAML scalar (JSON strings are valid YAML) with template actions from data defused. */
 export function yamlString(value: unknown): string {
   return defuseExpressions(JSON.stringify(value === undefined || value === null ? "" : String(value)));
 }

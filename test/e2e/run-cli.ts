@@ -1,0 +1,21 @@
+import { cp } from "node:fs/promises";
+import path from "node:path";
+import { execa } from "execa";
+import { ROOT } from "../helpers.js";
+
+export const BIN = path.join(ROOT, "bin", "govops.js");
+
+/** Runs the built binary as a user would, without a TTY and with NO_COLOR. */
+export async function govops(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
+  const result = await execa("node", [BIN, ...args], { cwd, reject: false, env: { NO_COLOR: "1", ...env }, stdin: "ignore" });
+  return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
+}
+
+/** A copy of a service without its installed dependencies or build output. */
+export async function copyService(from: string, to: string): Promise<string> {
+  await cp(from, to, {
+    recursive: true,
+    filter: (src) => !/[/\\](node_modules|dist|\.git)([/\\]|$)/.test(src.slice(from.length)),
+  });
+  return to;
+}
