@@ -28,7 +28,11 @@ const profiles = new Map<string, Promise<Profile>>();
 
 /** The profile analysis builds for a bundled example (not written to disk), cached per test file. */
 export function exampleProfile(name: string): Promise<Profile> {
-  if (!profiles.has(name)) profiles.set(name, analyseService(examplePath(name), { write: false }).then((r) => r.profile));
+  if (!profiles.has(name))
+    profiles.set(
+      name,
+      analyseService(examplePath(name), { write: false }).then((r) => r.profile),
+    );
   return profiles.get(name)!;
 }
 

@@ -7,7 +7,12 @@ export const BIN = path.join(ROOT, "bin", "govops.js");
 
 /** Runs the built binary as a user would, without a TTY and with NO_COLOR. */
 export async function govops(args: string[], cwd = ROOT, env: Record<string, string> = {}) {
-  const result = await execa("node", [BIN, ...args], { cwd, reject: false, env: { NO_COLOR: "1", ...env }, stdin: "ignore" });
+  const result = await execa("node", [BIN, ...args], {
+    cwd,
+    reject: false,
+    env: { NO_COLOR: "1", ...env },
+    stdin: "ignore",
+  });
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 

@@ -9,12 +9,22 @@ import type { Target } from "../../src/render/target.js";
 import { exampleProfile, withTempDir } from "../helpers.js";
 
 describe("YAML-safe helpers", () => {
-  it.each(["yes", "null", "a: b", "- item", "# comment", "line\nbreak", `quote " and ' both`, "@at", "*alias", "{flow}", "0777", ""])(
-    "round-trips %j through YAML",
-    (value) => {
-      expect(parse(`key: ${yamlString(value)}`)).toEqual({ key: value });
-    },
-  );
+  it.each([
+    "yes",
+    "null",
+    "a: b",
+    "- item",
+    "# comment",
+    "line\nbreak",
+    `quote " and ' both`,
+    "@at",
+    "*alias",
+    "{flow}",
+    "0777",
+    "",
+  ])("round-trips %j through YAML", (value) => {
+    expect(parse(`key: ${yamlString(value)}`)).toEqual({ key: value });
+  });
 
   it("defuses GitHub expressions and Go template actions in data", () => {
     expect(yamlString("${{ secrets.X }}")).toBe('"${ { secrets.X } }"');
@@ -37,7 +47,9 @@ describe("templates", () => {
       await mkdir(path.join(dir, "runbooks"), { recursive: true });
       await writeFile(path.join(dir, "runbooks/runbook.md.hbs"), "# {{fm.noSuchField}}\n");
       const engine = await createEngine([dir]);
-      expect(() => engine.render("runbooks/runbook.md.hbs", { fm: {} })).toThrow(/Template runbooks\/runbook\.md\.hbs failed: .*noSuchField/);
+      expect(() => engine.render("runbooks/runbook.md.hbs", { fm: {} })).toThrow(
+        /Template runbooks\/runbook\.md\.hbs failed: .*noSuchField/,
+      );
     });
   });
 
@@ -62,11 +74,15 @@ describe("templates", () => {
       const target: Target = {
         id: "bad",
         title: "bad",
-        outputs: () => [{ path: "x.yml", template: "bad/x.yml.hbs", context: {}, format: "yaml", kind: "owned" }],
+        outputs: () => [
+          { path: "x.yml", template: "bad/x.yml.hbs", context: {}, format: "yaml", kind: "owned" },
+        ],
       };
       const profile = await exampleProfile("level-3-enquiry-service");
       const engineSync = await createEngine([dir]);
-      expect(() => renderPack(profile, engineSync, [target])).toThrow(/Rendering x\.yml from bad\/x\.yml\.hbs produced invalid yaml/);
+      expect(() => renderPack(profile, engineSync, [target])).toThrow(
+        /Rendering x\.yml from bad\/x\.yml\.hbs produced invalid yaml/,
+      );
     });
   });
 });

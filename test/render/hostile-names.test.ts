@@ -9,7 +9,10 @@ import { withTempDir } from "../helpers.js";
 const HOSTILE = `x"y: \${{ secrets.TOKEN }} #no\\n- yes`;
 
 async function hostileService(dir: string): Promise<void> {
-  await writeFile(path.join(dir, "package.json"), JSON.stringify({ name: `evil"name\n\${{ github.token }}: yes`, dependencies: { express: "^5" } }));
+  await writeFile(
+    path.join(dir, "package.json"),
+    JSON.stringify({ name: `evil"name\n\${{ github.token }}: yes`, dependencies: { express: "^5" } }),
+  );
   await mkdir(path.join(dir, "src"));
   await writeFile(
     path.join(dir, "src/app.ts"),
@@ -36,7 +39,9 @@ describe("hostile strings in names never break YAML or reach workflows as expres
 
       const rulesFile = path.join(dir, "ops/monitoring/slo-rules.yml");
       const rules = parse(await readFile(rulesFile, "utf8"));
-      const alerts = rules.groups.flatMap((g: { rules: Array<{ alert?: string }> }) => g.rules.filter((r) => r.alert));
+      const alerts = rules.groups.flatMap((g: { rules: Array<{ alert?: string }> }) =>
+        g.rules.filter((r) => r.alert),
+      );
       expect(alerts.length).toBeGreaterThan(0);
       for (const alert of alerts) expect(JSON.stringify(alert.annotations)).not.toMatch(/\{\{|\}\}/);
       const promtool = await execa("promtool", ["check", "rules", rulesFile], { reject: false });
