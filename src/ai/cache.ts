@@ -1,0 +1,57 @@
+import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { z } from "zod";
+import { answerSchema } from "./answer.js";
+import { payloadSchema } from "./payload.js";
+
+/** Where answers are recorded, relative to the service root; meant to be committed. */
+export const AI_CACHE_DIR = ".govops/ai";
+
+export const recordSchema = z
+  .object({
+    requestHash: z.string().regex(/^[0-9a-f]{64}$/),
+    /** The model the API said answered. */
+    model: z.string().min(1),
+    /** When the answer arrived; replay reuses it so the profile stays byte-identical. */
+    at: z.string().min(1),
+    answerHash: z.string().regex(/^[0-9a-f]{64}$/),
+    usage: z.object({ inputTokens: z.number().int(), outputTokens: z.number().int() }).strict(),
+    /** Exactly what the repository contributed to the question, for review before committing. */
+    payload: payloadSchema,
+    answer: answerSchema,
+  })
+  .strict();
+
+export type AnswerRecord = z.infer<typeof recordSchema>;
+
+export function recordPath(cacheDir: string, requestHash: string): string {
+  return path.join(cacheDir, `${requestHash}.json`);
+}
+
+/** The recorded answer for a request, or undefined; a corrupt record is reported, not trusted. */
+export async function readRecord(
+  cacheDir: string,
+  requestHash: string,
+  warn: (message: string) => void,
+): Promise<AnswerRecord | undefined> {
+  const file = recordPath(cacheDir, requestHash);
+  const text = await readFile(file, "utf8").catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const record = recordSchema.parse(JSON.parse(text));
+    if (record.requestHash === requestHash) return record;
+    warn(`${file} records request ${record.requestHash}, not ${requestHash}: ignored`);
+  } catch (error) {
+    warn(`${file} is not a valid AI record (${(error as Error).message.split("\n")[0]}): ignored`);
+  }
+  return undefined;
+}
+
+export async function writeRecord(cacheDir: string, record: AnswerRecord): Promise<string> {
+  await mkdir(cacheDir, { recursive: true });
+  const file = recordPath(cacheDir, record.requestHash);
+  const temp = `${file}.${process.pid}.tmp`;
+  await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
+  await rename(temp, file);
+  return file;
+}
