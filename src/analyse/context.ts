@@ -14,6 +14,17 @@ export interface PackageInfo {
   file: string;
 }
 
+/** One package.json: the folder it describes and what it declares. */
+export interface Manifest {
+  file: string;
+  /** The folder, relative to root: "" for the root package. */
+  dir: string;
+  name?: string;
+  deps: Set<string>;
+  /** Workspace globs it declares (package.json workspaces, pnpm-workspace.yaml, lerna.json). */
+  workspaces: string[];
+}
+
 /** What every detector sees: the parsed sources, other text files and declared packages. */
 export interface DetectorContext {
   root: string;
@@ -22,6 +33,8 @@ export interface DetectorContext {
   /** Every file path in the inventory, relative to root. */
   paths: string[];
   packages: Map<string, PackageInfo>;
+  /** Every package.json, root first. */
+  manifests: Manifest[];
 }
 
 export interface ImportHit {
@@ -38,6 +51,7 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
   const hits: ImportHit[] = [];
   for (const file of ctx.sources) {
     for (const imp of file.imports) {
+      if (imp.typeOnly) continue;
       if (modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) hits.push({ file, imp });
     }
   }
@@ -48,7 +62,7 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
 export function localNames(file: FileIndex, modules: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const imp of file.imports) {
-    if (!modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
+    if (imp.typeOnly || !modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
     if (imp.default) names.add(imp.default);
     if (imp.namespace) names.add(imp.namespace);
     for (const n of imp.names) names.add(n);
@@ -63,10 +77,26 @@ export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
 
 /** Whether a path is a test, fixture, example or build output: routes there are not the service's routes. */
 export function isNonProductionPath(rel: string): boolean {
-  return /(^|\/)(test|tests|__tests__|spec|fixtures?|__mocks__|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(
+  return /(^|\/)(test|tests|testing|__tests__|spec|fixtures?|__mocks__|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(
     rel,
   );
 }
+
+/** The nearest package.json above a file. */
+export function manifestFor(ctx: DetectorContext, rel: string): Manifest | undefined {
+  let best: Manifest | undefined;
+  for (const m of ctx.manifests) {
+    if ((m.dir === "" || rel.startsWith(`${m.dir}/`)) && (!best || m.dir.length > best.dir.length)) best = m;
+  }
+  return best;
+}
+
+/** Whether the file's own package or the root package declares a dependency (hoisted in workspaces). */
+export function declares(ctx: DetectorContext, rel: string, pkg: string): boolean {
+  return Boolean(manifestFor(ctx, rel)?.deps.has(pkg) || ctx.manifests.find((m) => m.dir === "")?.deps.has(pkg));
+}
+
+const byRel = new WeakMap<DetectorContext, Map<string, FileIndex>>();
 
 /** Resolves a relative import from one source file to another indexed file. */
 export function resolveImport(ctx: DetectorContext, from: string, spec: string): FileIndex | undefined {
@@ -74,8 +104,11 @@ export function resolveImport(ctx: DetectorContext, from: string, spec: string):
   const base = path.posix
     .normalize(path.posix.join(path.posix.dirname(from), spec))
     .replace(/\.[cm]?js$/, "");
-  const candidates = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", "/index.ts", "/index.js"].map(
+  const candidates = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.js"].map(
     (ext) => base + ext,
   );
-  return ctx.sources.find((s) => candidates.includes(s.rel));
+  let map = byRel.get(ctx);
+  if (!map) byRel.set(ctx, (map = new Map(ctx.sources.map((s) => [s.rel, s]))));
+  for (const c of candidates) if (map.has(c)) return map.get(c);
+  return undefined;
 }
