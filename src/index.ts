@@ -3,17 +3,21 @@ import path from "node:path";
 import { analyse, type AnalyseOptions } from "./analyse/index.js";
 import { assertDirectory } from "./scan/inventory.js";
 import { loadBaseline } from "./profile/baseline.js";
-import { buildProfile } from "./profile/build.js";
+import { findConfig, loadConfig } from "./profile/config-io.js";
+import { mergeProfile, type AiProposals } from "./profile/merge.js";
 import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
 import type { Profile } from "./profile/schema.js";
 import { generatePack, repoTemplateDirs, type GenerateResult } from "./render/index.js";
 import { checkPack, type CheckResult } from "./check/index.js";
+import { enrichProfile, type AiOptions, type EnrichResult } from "./ai/index.js";
 
 export { analyse } from "./analyse/index.js";
 export { loadProfile, saveProfile } from "./profile/io.js";
 export { profileSchema } from "./profile/schema.js";
 export type { Profile } from "./profile/schema.js";
 export type { Facts } from "./analyse/facts.js";
+export { mergeProfile, aiProposalsSchema, type AiProposals, type MergeInput } from "./profile/merge.js";
+export { configSchema, type GovopsConfig } from "./profile/config.js";
 export { GovopsError, ExitCode } from "./errors.js";
 
 export interface AnalyseServiceOptions extends Pick<AnalyseOptions, "level" | "onProgress" | "maxFileBytes"> {
@@ -21,19 +25,32 @@ export interface AnalyseServiceOptions extends Pick<AnalyseOptions, "level" | "o
   profilePath?: string;
   /** Write the profile file. Default true. */
   write?: boolean;
+  /** govops.config.yaml to merge. Default: <dir>/govops.config.yaml (or .yml) when present; false to ignore. */
+  config?: string | false;
+  /** AI proposals to merge below analysis and the user's config. */
+  ai?: AiProposals;
+  /** Opt-in: ask a language model for proposals, or replay the answer recorded under .govops/ai/. */
+  enrich?: AiOptions;
 }
 
 export async function analyseService(
   dir: string,
   options: AnalyseServiceOptions = {},
-): Promise<{ profile: Profile; profilePath: string }> {
+): Promise<{ profile: Profile; profilePath: string; enrichment?: EnrichResult }> {
   const root = await assertDirectory(dir);
-  const result = await analyse(root, options);
+  const configFile = options.config === false ? undefined : await findConfig(root, options.config);
+  const config = configFile ? await loadConfig(configFile) : undefined;
+  const level = options.level ?? (config?.config.service?.level as AnalyseOptions["level"]);
+  const result = await analyse(root, { ...options, level });
   const baseline = await loadBaseline(result.level.value);
-  const profile = buildProfile(result, baseline);
+  const merged = mergeProfile({ analysis: result, baseline, config, ai: options.ai });
+  const enriched = options.enrich
+    ? await enrichProfile(root, merged, (ai) => mergeProfile({ analysis: result, baseline, config, ai }), options.enrich)
+    : undefined;
+  const profile = enriched?.profile ?? merged;
   const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
   if (options.write !== false) await saveProfile(profilePath, profile);
-  return { profile, profilePath };
+  return { profile, profilePath, ...(enriched ? { enrichment: enriched.ai } : {}) };
 }
 
 export interface GenerateServiceOptions {

@@ -14,6 +14,18 @@ import {
 
 const noProvenance = { provenance: true } as const;
 
+/** Links a baseline failure mode to what analysis found, so its runbook names real journeys and dependencies. */
+export const appliesToSchema = z
+  .object({
+    /** Dependencies whose type (postgres, oidc, notify …) or kind (datastore, identity …) is listed. */
+    dependencies: z.array(z.string()).default([]),
+    /** Which journeys: every one, the critical ones, those serving pages, or only those of the dependencies. */
+    journeys: z
+      .enum(["all", "critical", "pages", "staff", "citizen", "dependencies"])
+      .default("dependencies"),
+  })
+  .strict();
+
 /** An archetype baseline: what a Level N service needs that code cannot show. Items get baseline provenance on load. */
 export const baselineSchema = z
   .object({
@@ -31,7 +43,9 @@ export const baselineSchema = z
       })
       .strict(),
     journeys: z.array(journeySchema.omit(noProvenance)).default([]),
-    failureModes: z.array(failureModeSchema.omit(noProvenance)),
+    failureModes: z.array(
+      failureModeSchema.omit(noProvenance).extend({ appliesTo: appliesToSchema.optional() }),
+    ),
     compliance: z.array(complianceControlSchema.omit(noProvenance)),
     peakPeriods: z.array(periodSchema.omit(noProvenance)),
     changeFreezes: z.array(periodSchema.omit(noProvenance)),

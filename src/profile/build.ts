@@ -1,24 +1,13 @@
-import type { Analysis } from "../analyse/index.js";
-import type { Facts } from "../analyse/facts.js";
+import type { Evidence, Facts } from "../analyse/facts.js";
 import type { Baseline } from "./baseline.js";
-import {
-  SCHEMA_VERSION,
-  profileSchema,
-  type Dependency,
-  type FailureMode,
-  type Journey,
-  type Profile,
-  type Provenance,
-} from "./schema.js";
+import type { Dependency, FailureMode, Journey, PersonalDataItem, Provenance } from "./schema.js";
 
-const BASELINE: Provenance = { source: "baseline" };
-const analysis = (evidence: Facts["routes"][number]["evidence"][]): Provenance => ({
-  source: "analysis",
-  evidence,
-});
+/** The analysis layer: items instantiated from code facts, each with the evidence that found it. */
+const analysis = (evidence: Evidence[]): Provenance => ({ source: "analysis", evidence });
 
 const NOT_A_JOURNEY =
   /^\/(health\w*|ready\w*|live\w*|ping|metrics|status|auth|login|logout|oauth\w*|callback|assets|public|static|stylesheets|javascripts|images|fonts|favicon\.ico|robots\.txt)?$/;
+const STAFF = /caseworker|admin|staff|internal|backoffice/;
 
 export function slug(text: string): string {
   return (
@@ -30,13 +19,16 @@ export function slug(text: string): string {
   );
 }
 
-function titleCase(text: string): string {
+export function titleCase(text: string): string {
   const words = text.replace(/[-_]+/g, " ").trim();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-/** Groups routes by their first path segment: each group is a citizen or staff journey. */
-export function journeysFromRoutes(facts: Facts, baseline: Baseline): Journey[] {
+/**
+ * Groups routes by their first path segment: each group is a citizen or staff journey. Citizen
+ * journeys rank before staff ones, then by how many writes they take; the first is critical.
+ */
+export function journeysFromRoutes(facts: Facts, defaults: Baseline["defaults"]): Journey[] {
   const groups = new Map<string, Facts["routes"]>();
   for (const route of facts.routes) {
     const first = route.path.split("/")[1] ?? "";
@@ -44,23 +36,26 @@ export function journeysFromRoutes(facts: Facts, baseline: Baseline): Journey[] 
     (groups.get(first) ?? groups.set(first, []).get(first)!).push(route);
   }
   const ranked = [...groups.entries()].sort(
-    (a, b) => writes(b[1]) - writes(a[1]) || b[1].length - a[1].length || a[0].localeCompare(b[0]),
+    (a, b) =>
+      Number(STAFF.test(a[0])) - Number(STAFF.test(b[0])) ||
+      writes(b[1]) - writes(a[1]) ||
+      b[1].length - a[1].length ||
+      a[0].localeCompare(b[0]),
   );
   const pages = facts.signals.some((s) => s.name === "template-views" || s.name === "govuk-frontend");
   return ranked.map(([segment, routes], i) => {
     const critical = i === 0;
-    const staff = /caseworker|admin|staff|internal|backoffice/.test(segment);
     return {
       id: slug(segment),
       name: titleCase(segment),
       description: `Routes under /${segment}`,
       entryRoutes: routes.map((r) => ({ method: r.method, path: r.path })),
       criticality: critical ? "critical" : "high",
-      affected: staff
+      affected: STAFF.test(segment)
         ? "Staff who handle the service's work, and the citizens waiting on them"
         : "Citizens using the service",
       servesPages: pages && routes.some((r) => r.method === "GET"),
-      slo: critical ? baseline.defaults.slo : baseline.defaults.secondarySlo,
+      slo: critical ? defaults.slo : defaults.secondarySlo,
       provenance: analysis(routes.slice(0, 3).map((r) => r.evidence)),
     } satisfies Journey;
   });
@@ -81,6 +76,7 @@ const DATASTORE_NAMES: Record<string, string> = {
   memory: "In-memory store",
 };
 
+/** Each datastore and integration found in the code becomes a dependency. */
 export function dependenciesFromFacts(facts: Facts, journeys: Journey[]): Dependency[] {
   const all = journeys.map((j) => j.id);
   const deps: Dependency[] = facts.datastores.map((d) => ({
@@ -110,20 +106,15 @@ export function dependenciesFromFacts(facts: Facts, journeys: Journey[]): Depend
           ? "Queue messages and retry; the journey completes without the confirmation"
           : "None recorded: decide and record one",
       ...(i.baseUrlEnv ? { envVar: i.baseUrlEnv } : {}),
-      journeys: i.kind === "oidc" ? all.filter((j) => /caseworker|admin|staff/.test(j)) : all,
+      journeys: i.kind === "oidc" ? all.filter((j) => STAFF.test(j)) : all,
       provenance: analysis([i.evidence]),
     });
   }
   return dedupeById(deps);
 }
 
-/** Each dependency and each journey gets its own failure mode, on top of the archetype's baseline modes. */
-export function failureModesFromFacts(
-  journeys: Journey[],
-  deps: Dependency[],
-  baseline: Baseline,
-): FailureMode[] {
-  const fromBaseline: FailureMode[] = baseline.failureModes.map((f) => ({ ...f, provenance: BASELINE }));
+/** Each journey and each dependency gets its own failure mode, carrying the evidence that found it. */
+export function failureModesFromFacts(journeys: Journey[], deps: Dependency[]): FailureMode[] {
   const fromJourneys: FailureMode[] = journeys.map((j) => ({
     id: slug(`${j.id}-slo-burn`),
     title: `${j.name} journey failing or slow`,
@@ -159,58 +150,22 @@ export function failureModesFromFacts(
     commsTemplate: d.criticality === "critical" ? "outage" : "degraded",
     provenance: d.provenance,
   }));
-  return dedupeById([...fromJourneys, ...fromDeps, ...fromBaseline]);
+  return dedupeById([...fromJourneys, ...fromDeps]);
 }
 
-function dedupeById<T extends { id: string }>(items: T[]): T[] {
+export function personalDataFromFacts(facts: Facts): PersonalDataItem[] {
+  return facts.personalData.map((p) => ({
+    field: p.field,
+    category: p.category,
+    specialCategory: p.category === "health" || p.category === "special-category",
+    lawfulBasis:
+      "TO DO: record the lawful basis (UK GDPR Article 6, and Article 9 for special category data)",
+    retention: "TO DO: record how long this is kept and why",
+    provenance: analysis([p.evidence]),
+  }));
+}
+
+export function dedupeById<T extends { id: string }>(items: T[]): T[] {
   const seen = new Set<string>();
   return items.filter((item) => !seen.has(item.id) && seen.add(item.id));
-}
-
-const SENSITIVE = new Set(["identity", "financial", "health", "special-category", "children"]);
-
-/** The deterministic profile from analysis and the archetype baseline. */
-export function buildProfile(result: Analysis, baseline: Baseline): Profile {
-  const { facts } = result;
-  const journeys = journeysFromRoutes(facts, baseline);
-  const dependencies = dependenciesFromFacts(facts, journeys);
-  const sensitive = facts.personalData.some((p) => SENSITIVE.has(p.category));
-  const classification = sensitive ? "OFFICIAL-SENSITIVE" : baseline.defaults.dataClassification;
-  return profileSchema.parse({
-    schemaVersion: SCHEMA_VERSION,
-    service: {
-      name: result.serviceName,
-      title: titleCase(result.serviceName),
-      department: "",
-      ownerTeam: "",
-      description: baseline.description,
-      dataClassification: classification,
-      level: {
-        value: result.level.value,
-        confidence: result.level.confidence,
-        reasons: result.level.reasons,
-        provenance: result.level.overridden ? { source: "user" } : { source: "analysis" },
-      },
-    },
-    facts,
-    journeys,
-    dependencies,
-    data: {
-      classification,
-      personalData: facts.personalData.map((p) => ({
-        field: p.field,
-        category: p.category,
-        specialCategory: p.category === "health" || p.category === "special-category",
-        lawfulBasis:
-          "TO DO: record the lawful basis (UK GDPR Article 6, and Article 9 for special category data)",
-        retention: "TO DO: record how long this is kept and why",
-        provenance: analysis([p.evidence]),
-      })),
-    },
-    failureModes: failureModesFromFacts(journeys, dependencies, baseline),
-    compliance: baseline.compliance.map((c) => ({ ...c, provenance: BASELINE })),
-    peakPeriods: baseline.peakPeriods.map((p) => ({ ...p, provenance: BASELINE })),
-    changeFreezes: baseline.changeFreezes.map((p) => ({ ...p, provenance: BASELINE })),
-    contacts: { ownerTeam: "", escalation: [], provenance: BASELINE },
-  });
 }

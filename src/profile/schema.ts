@@ -3,22 +3,37 @@ import { evidenceSchema, factsSchema, httpMethods, personalDataCategories } from
 
 export const SCHEMA_VERSION = 1;
 
+export const provenanceSources = ["baseline", "analysis", "ai", "user"] as const;
+
 export const provenanceSchema = z
   .object({
-    source: z.enum(["baseline", "analysis", "ai", "user"]),
+    source: z.enum(provenanceSources),
     evidence: z.array(evidenceSchema).optional(),
     /** For AI items: which model proposed it, when, and the hash of the request that asked. */
-    ai: z.object({ model: z.string(), requestHash: z.string(), at: z.string() }).strict().optional(),
+    ai: z
+      .object({
+        model: z.string(),
+        requestHash: z.string(),
+        at: z.string(),
+        /** sha256 of the recorded answer, so the manifest can name exactly what was replayed. */
+        answerHash: z.string().optional(),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
 const id = z
   .string()
   .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, "lower-case letters, digits and hyphens, at most 63");
+/** Item ids: stable, lower-case, usable in file names and alert labels. */
+export const itemIdSchema = id;
 const severity = z.enum(["P1", "P2", "P3", "P4"]);
 const criticality = z.enum(["critical", "high", "medium", "low"]);
 /** A calendar date (YYYY-MM-DD) or an annual one (MM-DD). */
 const dateLike = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, "YYYY-MM-DD, or MM-DD for every year");
+/** A UK local time (Europe/London), HH:MM. */
+const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM, 24-hour UK time");
 
 export const sloSchema = z
   .object({
@@ -134,6 +149,10 @@ export const periodSchema = z
     description: z.string().default(""),
     /** Expected traffic as a multiple of normal. */
     trafficMultiplier: z.number().positive().optional(),
+    /** Time the period starts on its start date (UK time); whole day when absent. */
+    startTime: timeOfDay.optional(),
+    /** Time the period ends on its end date (UK time); whole day when absent. */
+    endTime: timeOfDay.optional(),
     provenance: provenanceSchema,
   })
   .strict();
@@ -158,6 +177,8 @@ export const profileSchema = z
         /** Where runbooks and dashboards are published, used for links in alerts. */
         runbookBaseUrl: z.string().default(""),
         dashboardBaseUrl: z.string().default(""),
+        /** The service's public base URL, probed by synthetic checks. Unset: probes use a marked placeholder. */
+        baseUrl: z.string().optional(),
         level: z
           .object({
             value: z.number().int().min(1).max(5),
@@ -166,6 +187,8 @@ export const profileSchema = z
             provenance: provenanceSchema,
           })
           .strict(),
+        /** Which layer set each service field (baseline, analysis, ai or user). */
+        fieldSources: z.record(z.string(), z.enum(provenanceSources)).optional(),
       })
       .strict(),
     facts: factsSchema,
@@ -195,3 +218,5 @@ export type Dependency = z.infer<typeof dependencySchema>;
 export type FailureMode = z.infer<typeof failureModeSchema>;
 export type ComplianceControl = z.infer<typeof complianceControlSchema>;
 export type Period = z.infer<typeof periodSchema>;
+export type PersonalDataItem = z.infer<typeof personalDataItemSchema>;
+export type Contact = z.infer<typeof contactSchema>;
