@@ -73,3 +73,9 @@ export function aiAnswersIn(
   }
   return [...seen.values()].sort((a, b) => a.requestHash.localeCompare(b.requestHash));
 }
+
+/** The manifest's `ai` field: only present when the profile holds AI items, so other manifests stay as they were. */
+export function aiManifestEntry(profile: Profile): { ai?: ReturnType<typeof aiAnswersIn> } {
+  const ai = aiAnswersIn(profile);
+  return ai.length ? { ai } : {};
+}

@@ -9,6 +9,7 @@ import { planPack, renderPack, type PlanEntry, type RenderedFile } from "./plan.
 import type { RenderOptions } from "./target.js";
 import { targets as builtIn } from "./targets/index.js";
 import { writePack } from "./write.js";
+import { aiManifestEntry } from "../ai/proposals.js";
 
 export interface GenerateOptions extends RenderOptions {
   /** Where the pack is written. Default: the service directory. */
@@ -53,6 +54,7 @@ export async function generatePack(profile: Profile, options: GenerateOptions): 
     generator: "govops" as const,
     version: VERSION,
     profileSha256: sha256(profileToYaml(profile)),
+    ...aiManifestEntry(profile),
   };
   const manifest = await writePack(options.outDir, plan, files, header, previous);
   return { plan, files, manifest };

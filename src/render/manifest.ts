@@ -11,6 +11,10 @@ export const manifestSchema = z
     version: z.string(),
     /** sha256 of the profile the pack was rendered from. */
     profileSha256: z.string(),
+    /** The recorded AI answers the profile carries items from: present only when it has any. */
+    ai: z
+      .array(z.object({ model: z.string(), requestHash: z.string(), answerHash: z.string() }).strict())
+      .optional(),
     files: z.array(
       z
         .object({
