@@ -1,4 +1,4 @@
-import type { CallSite, FileIndex } from "../scan/source-index.js";
+import type { ArgInfo, CallSite, FileIndex } from "../scan/source-index.js";
 import { callsOn, isNonProductionPath, localNames, type DetectorContext } from "./context.js";
 
 export interface ClientUse {
@@ -6,6 +6,8 @@ export interface ClientUse {
   module: string;
   /** The first call made on the module's imports, or undefined when it is only imported. */
   call?: CallSite;
+  /** Every call made on the module's imports in this file. */
+  calls: CallSite[];
   line: number;
 }
 
@@ -15,26 +17,65 @@ export function clientUses(ctx: DetectorContext, modules: readonly string[]): Cl
   for (const file of ctx.sources) {
     if (isNonProductionPath(file.rel)) continue;
     for (const imp of file.imports) {
-      if (!modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
-      const call = callsOn(file, localNames(file, [imp.module]))[0];
-      uses.push({ file, module: imp.module, call, line: call?.line ?? imp.line });
+      if (imp.typeOnly || !modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
+      const calls = callsOn(file, localNames(file, [imp.module]));
+      uses.push({ file, module: imp.module, call: calls[0], calls, line: calls[0]?.line ?? imp.line });
     }
   }
   return uses;
 }
 
-const ENV_IN_TEXT = /process\.env(?:\.([A-Z0-9_]+)|\[["']([A-Z0-9_]+)["']\])/;
+const ENV_IN_TEXT = /process\.env(?:\.([A-Za-z0-9_]+)|\[["']([A-Za-z0-9_]+)["']\])/;
 
-/** The env var a call's arguments read (e.g. `connectionString: process.env.DATABASE_URL`). */
-export function envVarInCall(call: CallSite | undefined): string | undefined {
-  if (!call) return undefined;
-  const stack = [...call.args];
+/** Env vars an argument reads, at any depth (`{ connectionString: process.env.DATABASE_URL }`). */
+export function envVarsIn(args: readonly ArgInfo[]): string[] {
+  const found: string[] = [];
+  const stack = [...args];
   while (stack.length) {
-    const a = stack.pop()!;
+    const a = stack.shift()!;
     const m = ENV_IN_TEXT.exec(a.text);
-    if (m) return m[1] ?? m[2];
+    if (m) found.push((m[1] ?? m[2])!);
     if (a.props) stack.push(...Object.values(a.props));
     if (a.items) stack.push(...a.items);
   }
+  return [...new Set(found)];
+}
+
+/** The env var a call's arguments read (e.g. `connectionString: process.env.DATABASE_URL`). */
+export function envVarInCall(call: CallSite | undefined, accept: RegExp = /./): string | undefined {
+  return call ? envVarsIn(call.args).find((e) => accept.test(e)) : undefined;
+}
+
+/** The first env var any of the calls read that the pattern accepts. */
+export function envVarInCalls(calls: readonly CallSite[], accept: RegExp = /./): string | undefined {
+  for (const call of calls) {
+    const found = envVarInCall(call, accept);
+    if (found) return found;
+  }
   return undefined;
+}
+
+/** Env vars that name where something is: a URL, host, connection string or broker list. */
+export const LOCATION_ENV =
+  /(URL|URI|HOST|HOSTNAME|ENDPOINT|ORIGIN|ISSUER|DSN|ADDRESS|BROKERS?|CONNECTION(_STRING)?|CONN_STR|NAMESPACE|BASE)$/;
+
+const TIMEOUT_KEYS = /^(timeout|signal|headersTimeout|bodyTimeout|timeoutMs|requestTimeout|connectTimeout)$/;
+
+/** Whether any argument sets a timeout or an abort signal. */
+export function setsTimeout(args: readonly ArgInfo[]): boolean {
+  const has = (a: ArgInfo): boolean =>
+    Object.entries(a.props ?? {}).some(([k, v]) => TIMEOUT_KEYS.test(k) || has(v)) ||
+    (a.items ?? []).some(has) ||
+    /AbortSignal\.timeout|timeout/i.test(a.text);
+  return args.some(has);
+}
+
+const RETRY = /retr(y|ies)|backoff/i;
+
+/** Whether any argument or the callee configures retries (`retry: { limit: 2 }`, `axiosRetry(...)`). */
+export function setsRetry(call: CallSite): boolean {
+  return (
+    RETRY.test(call.callee) ||
+    call.args.some((a) => RETRY.test(a.text) || Object.keys(a.props ?? {}).some((k) => RETRY.test(k)))
+  );
 }

@@ -93,7 +93,9 @@ export function manifestFor(ctx: DetectorContext, rel: string): Manifest | undef
 
 /** Whether the file's own package or the root package declares a dependency (hoisted in workspaces). */
 export function declares(ctx: DetectorContext, rel: string, pkg: string): boolean {
-  return Boolean(manifestFor(ctx, rel)?.deps.has(pkg) || ctx.manifests.find((m) => m.dir === "")?.deps.has(pkg));
+  return Boolean(
+    manifestFor(ctx, rel)?.deps.has(pkg) || ctx.manifests.find((m) => m.dir === "")?.deps.has(pkg),
+  );
 }
 
 const byRel = new WeakMap<DetectorContext, Map<string, FileIndex>>();

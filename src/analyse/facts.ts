@@ -60,6 +60,26 @@ export const routeSchema = z
   })
   .strict();
 
+/** One workspace package of a monorepo, analysed on its own files. */
+export const packageSummarySchema = z
+  .object({
+    /** The package's name as a slug (from its package.json, else its folder). */
+    name: z.string().min(1),
+    /** Its folder relative to the analysed root. */
+    path: z.string(),
+    /** A service serves routes or runs a framework; a library does neither. */
+    role: z.enum(["service", "library"]),
+    level: z.object({ value: z.number().int().min(1).max(5), confidence: z.number() }).strict(),
+    frameworks: z.array(z.enum(frameworkNames)),
+    routes: z.number().int(),
+    datastores: z.array(z.enum(datastoreKinds)),
+    integrations: z.array(z.string()),
+    auth: z.array(z.enum(authKinds)),
+    envVars: z.array(z.string()),
+    evidence: evidenceSchema,
+  })
+  .strict();
+
 export const factsSchema = z
   .object({
     frameworks: z.array(z.object({ name: z.enum(frameworkNames), evidence: evidenceSchema }).strict()),
@@ -102,6 +122,9 @@ export const factsSchema = z
         logging: signalSchema,
         gracefulShutdown: signalSchema,
         outboundTimeouts: signalSchema,
+        outboundRetries: signalSchema.optional(),
+        rateLimiting: signalSchema.optional(),
+        securityHeaders: signalSchema.optional(),
       })
       .strict(),
     deployFiles: z.array(z.object({ kind: z.string(), evidence: evidenceSchema }).strict()),
@@ -111,6 +134,8 @@ export const factsSchema = z
     stats: z
       .object({ files: z.number().int(), sourceFiles: z.number().int(), lines: z.number().int() })
       .strict(),
+    /** Workspace packages (monorepos): each analysed on its own; the lists above cover the whole tree. */
+    packages: z.array(packageSummarySchema).optional(),
   })
   .strict();
 
@@ -118,10 +143,11 @@ export type Evidence = z.infer<typeof evidenceSchema>;
 export type Facts = z.infer<typeof factsSchema>;
 export type Route = z.infer<typeof routeSchema>;
 export type Signal = z.infer<typeof signalSchema>;
+export type PackageSummary = z.infer<typeof packageSummarySchema>;
 
 /** What a detector may contribute: any list of facts, and readiness signals. */
 export const findingsSchema = factsSchema
-  .omit({ readiness: true, skipped: true, stats: true })
+  .omit({ readiness: true, skipped: true, stats: true, packages: true })
   .partial()
   .extend({
     readiness: z
@@ -131,6 +157,9 @@ export const findingsSchema = factsSchema
         logging: signalSchema,
         gracefulShutdown: signalSchema,
         outboundTimeouts: signalSchema,
+        outboundRetries: signalSchema,
+        rateLimiting: signalSchema,
+        securityHeaders: signalSchema,
       })
       .partial()
       .optional(),

@@ -22,7 +22,7 @@ export interface Inventory {
 }
 
 export interface InventoryOptions {
-  /** Files larger than this are listed as skipped. Default 1 MiB. */
+  /** Source and text files larger than this are not read, and are listed as skipped. Default 1 MiB. */
   maxFileBytes?: number;
   /** Stop after this many files; the rest are reported as skipped. Default 200 000. */
   maxFiles?: number;
@@ -57,11 +57,11 @@ export async function assertDirectory(dir: string): Promise<string> {
 /** Lists the repository's files, ignoring build output, dependencies and .gitignore'd paths. */
 export async function scanInventory(dir: string, options: InventoryOptions = {}): Promise<Inventory> {
   const root = await assertDirectory(dir);
-  const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
   const maxFiles = options.maxFiles ?? 200_000;
   const files: InventoryFile[] = [];
   const skipped: Skipped[] = [];
   const seenDirs = new Set<string>();
+  let overLimit = 0;
   const isIgnored = await loadIgnore(root);
 
   async function walk(absDir: string, relDir: string): Promise<void> {
@@ -88,11 +88,7 @@ export async function scanInventory(dir: string, options: InventoryOptions = {})
       }
       if (!info.isFile()) continue;
       if (files.length >= maxFiles) {
-        skipped.push({ file: rel, reason: `file limit of ${maxFiles} reached` });
-        continue;
-      }
-      if (info.size > maxFileBytes) {
-        skipped.push({ file: rel, reason: `larger than ${Math.round(maxFileBytes / 1024)} KiB` });
+        overLimit++;
         continue;
       }
       files.push({ rel, abs, size: info.size });
@@ -100,5 +96,10 @@ export async function scanInventory(dir: string, options: InventoryOptions = {})
   }
 
   await walk(root, "");
+  if (overLimit > 0)
+    skipped.push({
+      file: ".",
+      reason: `${overLimit} more file(s) not scanned: limit of ${maxFiles} files reached`,
+    });
   return { root, files, skipped };
 }

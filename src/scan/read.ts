@@ -4,6 +4,8 @@ import type { InventoryFile } from "./inventory.js";
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
 const decoder = new TextDecoder("utf-8", { fatal: true });
+const utf16le = new TextDecoder("utf-16le");
+const utf16be = new TextDecoder("utf-16be");
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason. */
 export async function readText(file: InventoryFile): Promise<ReadResult> {
@@ -13,6 +15,9 @@ export async function readText(file: InventoryFile): Promise<ReadResult> {
   } catch (error) {
     return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   }
+  // Windows editors save UTF-16 with a byte-order mark: it is text, though full of zero bytes.
+  if (buffer[0] === 0xff && buffer[1] === 0xfe) return { ok: true, text: utf16le.decode(buffer) };
+  if (buffer[0] === 0xfe && buffer[1] === 0xff) return { ok: true, text: utf16be.decode(buffer) };
   if (buffer.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file" };
   try {
     return { ok: true, text: decoder.decode(buffer) };

@@ -1,27 +1,29 @@
-// ts-morph's bundled compiler API is used directly: wrapping every node in ts-morph objects would
-// roughly double the cost of a walk, and analysis must stay close to the cost of one parse.
-import { ts } from "ts-morph";
+import {
+  ArgReader,
+  dotted,
+  forEachChild,
+  innermostCall,
+  isIdentifier,
+  isStringish,
+  isStringLiteral,
+  K,
+  propName,
+  ts,
+  type ArgInfo,
+} from "./syntax.js";
 
-export interface ArgInfo {
-  kind: "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
-  /** Source text, truncated to 120 characters. */
-  text: string;
-  /** The literal value of a string or no-substitution template. */
-  value?: string;
-  props?: Record<string, ArgInfo>;
-  items?: ArgInfo[];
-  /** For a call argument: its callee. For a member: the dotted name. */
-  callee?: string;
-  line: number;
-}
+export type { ArgInfo } from "./syntax.js";
+export { dotted } from "./syntax.js";
 
 export interface CallSite {
   callee: string;
   args: ArgInfo[];
   line: number;
   isNew: boolean;
-  /** The variable this call is assigned to, as in `const app = express()`. */
+  /** The variable or property this call is assigned to: `const app = express()`, `this.http = axios.create()`. */
   assignedTo?: string;
+  /** For a chained call (`router.route('/x').get(h)`): the arguments of the chain's first call. */
+  chainArgs?: ArgInfo[];
 }
 
 export interface ImportInfo {
@@ -30,6 +32,8 @@ export interface ImportInfo {
   default?: string;
   namespace?: string;
   names: string[];
+  /** `import type …`, or every name imported with `type`: no runtime use of the module. */
+  typeOnly?: boolean;
 }
 
 export interface DecoratorInfo {
@@ -43,6 +47,8 @@ export interface DecoratorInfo {
 export interface NamedLine {
   name: string;
   line: number;
+  /** For a property initialised with a string literal (`client: 'pg'`): that string. */
+  value?: string;
 }
 
 export interface FileIndex {
@@ -57,11 +63,15 @@ export interface FileIndex {
   properties: NamedLine[];
   /** The identifier exported by default (`export default x`, `module.exports = x`). */
   defaultExport?: string;
+  /** The line of any `export default …`, including functions and classes. */
+  defaultExportLine?: number;
+  /** Named exports: functions, variables, classes and `export { a, b }`. */
+  exports: NamedLine[];
   /** String literals that look like URL paths, with the line they appear on. */
   pathLiterals: NamedLine[];
+  /** HTTP methods compared against a `.method` property (`req.method === 'POST'`, `case 'GET':`). */
+  methodChecks: NamedLine[];
 }
-
-const MAX_TEXT = 120;
 
 export function scriptKindFor(rel: string): ts.ScriptKind {
   if (rel.endsWith(".tsx")) return ts.ScriptKind.TSX;
@@ -70,9 +80,20 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
-/** Parses one file (syntax only) and walks it once, collecting everything the detectors query. */
+const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+const EXPORTED = (node: ts.Node) =>
+  (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
+
+/** Parses one file (syntax only, JSDoc skipped) and walks it once, collecting what the detectors query. */
 export function indexSource(rel: string, text: string): FileIndex {
-  const sf = ts.createSourceFile(rel, text, ts.ScriptTarget.Latest, true, scriptKindFor(rel));
+  const sf = ts.createSourceFile(
+    rel,
+    text,
+    { languageVersion: ts.ScriptTarget.Latest, jsDocParsingMode: ts.JSDocParsingMode.ParseNone },
+    false,
+    scriptKindFor(rel),
+  );
+  const reader = new ArgReader(sf, text);
   const index: FileIndex = {
     rel,
     lines: sf.getLineStarts().length,
@@ -82,217 +103,239 @@ export function indexSource(rel: string, text: string): FileIndex {
     envReads: [],
     decorators: [],
     properties: [],
+    exports: [],
     pathLiterals: [],
+    methodChecks: [],
   };
-  const lineOf = (node: ts.Node) => sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1;
-  const textOf = (node: ts.Node) => {
-    const raw = text.slice(node.getStart(sf), node.end);
-    return raw.length > MAX_TEXT ? `${raw.slice(0, MAX_TEXT)}…` : raw;
-  };
+  // Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper.
+  const ancestors: ts.Node[] = [];
+  const up = (n: number) => ancestors[ancestors.length - n];
+  const line = (node: ts.Node) => reader.line(node);
 
-  function arg(node: ts.Expression): ArgInfo {
-    const base = { text: textOf(node), line: lineOf(node) };
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
-      return { ...base, kind: "string", value: node.text };
-    }
-    if (ts.isTemplateExpression(node)) return { ...base, kind: "template" };
-    if (ts.isIdentifier(node)) return { ...base, kind: "identifier" };
-    if (ts.isObjectLiteralExpression(node)) {
-      const props: Record<string, ArgInfo> = {};
-      for (const p of node.properties) {
-        if (ts.isPropertyAssignment(p) && propName(p.name)) props[propName(p.name)!] = arg(p.initializer);
-        else if (ts.isShorthandPropertyAssignment(p))
-          props[p.name.text] = { ...base, kind: "identifier", text: p.name.text };
-        else if (ts.isMethodDeclaration(p) && propName(p.name))
-          props[propName(p.name)!] = { ...base, kind: "function" };
+  function visit(node: ts.Node): void {
+    switch (node.kind) {
+      case K.ImportDeclaration:
+        return recordImport(node as ts.ImportDeclaration);
+      case K.CallExpression:
+        recordCallOrRequire(node as ts.CallExpression);
+        break;
+      case K.NewExpression:
+        recordCall(node as ts.NewExpression, true);
+        break;
+      case K.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        if (isProcessEnv(access.expression))
+          index.envReads.push({ name: access.name.text, line: line(access) });
+        break;
       }
-      return { ...base, kind: "object", props };
+      case K.ElementAccessExpression: {
+        const access = node as ts.ElementAccessExpression;
+        if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression))
+          index.envReads.push({ name: access.argumentExpression.text, line: line(access) });
+        break;
+      }
+      case K.VariableStatement:
+        if (EXPORTED(node))
+          for (const d of (node as ts.VariableStatement).declarationList.declarations)
+            if (isIdentifier(d.name)) index.exports.push({ name: d.name.text, line: line(d) });
+        break;
+      case K.FunctionDeclaration:
+      case K.ClassDeclaration:
+        recordDeclarationExport(node as ts.FunctionDeclaration);
+        break;
+      case K.ExportDeclaration: {
+        const clause = (node as ts.ExportDeclaration).exportClause;
+        if (clause && clause.kind === K.NamedExports)
+          for (const e of clause.elements) index.exports.push({ name: e.name.text, line: line(e) });
+        break;
+      }
+      case K.VariableDeclaration:
+        recordEnvDestructuring(node as ts.VariableDeclaration);
+        break;
+      case K.Decorator:
+        recordDecorator(node as ts.Decorator);
+        break;
+      case K.PropertySignature:
+      case K.PropertyDeclaration:
+      case K.PropertyAssignment:
+      case K.ShorthandPropertyAssignment:
+        recordProperty(node as ts.PropertyAssignment);
+        break;
+      case K.ExportAssignment: {
+        const exp = node as ts.ExportAssignment;
+        index.defaultExportLine = line(exp);
+        if (isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
+        break;
+      }
+      case K.BinaryExpression:
+        recordBinary(node as ts.BinaryExpression);
+        break;
+      case K.CaseClause: {
+        const clause = node as ts.CaseClause;
+        const sw = up(2) as ts.SwitchStatement | undefined;
+        if (
+          sw &&
+          sw.kind === K.SwitchStatement &&
+          isMethodAccess(sw.expression) &&
+          isStringish(clause.expression)
+        )
+          pushMethod(clause.expression.text, clause.expression);
+        break;
+      }
+      case K.StringLiteral: {
+        const value = (node as ts.StringLiteral).text;
+        if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
+          index.pathLiterals.push({ name: value, line: line(node) });
+        return;
+      }
     }
-    if (ts.isArrayLiteralExpression(node)) return { ...base, kind: "array", items: node.elements.map(arg) };
-    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return { ...base, kind: "function" };
-    if (ts.isCallExpression(node) || ts.isNewExpression(node))
-      return { ...base, kind: "call", callee: dotted(node.expression) };
-    if (ts.isPropertyAccessExpression(node)) return { ...base, kind: "member", callee: dotted(node) };
-    if (ts.isAsExpression(node) || ts.isParenthesizedExpression(node) || ts.isSatisfiesExpression(node))
-      return arg(node.expression);
-    return { ...base, kind: "other" };
+    ancestors.push(node);
+    forEachChild(node, visit);
+    ancestors.pop();
+  }
+
+  function recordImport(decl: ts.ImportDeclaration): void {
+    if (!isStringLiteral(decl.moduleSpecifier)) return;
+    const info: ImportInfo = { module: decl.moduleSpecifier.text, line: line(decl), names: [] };
+    const clause = decl.importClause;
+    if (clause?.name) info.default = clause.name.text;
+    const bindings = clause?.namedBindings;
+    if (bindings?.kind === K.NamespaceImport) info.namespace = bindings.name.text;
+    if (bindings?.kind === K.NamedImports) {
+      const values = bindings.elements.filter((e) => !e.isTypeOnly);
+      info.names = values.map((e) => e.name.text);
+      if (values.length === 0 && bindings.elements.length > 0 && !clause?.name) info.typeOnly = true;
+    }
+    if (clause?.isTypeOnly) info.typeOnly = true;
+    index.imports.push(info);
+  }
+
+  function recordCallOrRequire(call: ts.CallExpression): void {
+    const [first] = call.arguments;
+    const expr = call.expression;
+    if (first && isStringish(first) && isIdentifier(expr) && expr.text === "require")
+      index.imports.push(requireImport(up(1), first.text, line(call)));
+    else if (first && isStringish(first) && expr.kind === K.ImportKeyword)
+      index.imports.push({ module: first.text, line: line(call), names: [] });
+    else recordCall(call, false);
   }
 
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const callee = dotted(node.expression);
-    const call: CallSite = { callee, args: (node.arguments ?? []).map(arg), line: lineOf(node), isNew };
-    const parent = node.parent;
-    if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name))
-      call.assignedTo = parent.name.text;
-    else if (
-      parent &&
-      ts.isAwaitExpression(parent) &&
-      ts.isVariableDeclaration(parent.parent) &&
-      ts.isIdentifier(parent.parent.name)
-    ) {
-      call.assignedTo = parent.parent.name.text;
-    } else if (
-      parent &&
-      ts.isBinaryExpression(parent) &&
-      parent.operatorToken.kind === ts.SyntaxKind.EqualsToken
-    ) {
-      call.assignedTo = dotted(parent.left);
+    const args = (node.arguments ?? []).map((a) => reader.read(a));
+    const call: CallSite = { callee, args, line: line(node), isNew };
+    if (callee.includes("()")) {
+      const first = innermostCall(node.expression);
+      if (first) call.chainArgs = (first.arguments ?? []).map((a) => reader.read(a));
     }
+    let parent = up(1);
+    if (parent?.kind === K.AwaitExpression) parent = up(2);
+    if (parent?.kind === K.VariableDeclaration && isIdentifier((parent as ts.VariableDeclaration).name))
+      call.assignedTo = ((parent as ts.VariableDeclaration).name as ts.Identifier).text;
+    else if (parent?.kind === K.PropertyDeclaration && propName((parent as ts.PropertyDeclaration).name))
+      call.assignedTo = `this.${propName((parent as ts.PropertyDeclaration).name)}`;
+    else if (
+      parent?.kind === K.BinaryExpression &&
+      (parent as ts.BinaryExpression).operatorToken.kind === K.EqualsToken
+    )
+      call.assignedTo = dotted((parent as ts.BinaryExpression).left);
     index.calls.push(call);
   }
 
-  function visit(node: ts.Node): void {
-    switch (node.kind) {
-      case ts.SyntaxKind.ImportDeclaration: {
-        const decl = node as ts.ImportDeclaration;
-        if (!ts.isStringLiteral(decl.moduleSpecifier)) break;
-        const info: ImportInfo = { module: decl.moduleSpecifier.text, line: lineOf(decl), names: [] };
-        const clause = decl.importClause;
-        if (clause?.name) info.default = clause.name.text;
-        const bindings = clause?.namedBindings;
-        if (bindings && ts.isNamespaceImport(bindings)) info.namespace = bindings.name.text;
-        if (bindings && ts.isNamedImports(bindings)) info.names = bindings.elements.map((e) => e.name.text);
-        index.imports.push(info);
-        return;
-      }
-      case ts.SyntaxKind.CallExpression: {
-        const call = node as ts.CallExpression;
-        const [first] = call.arguments;
-        if (
-          ts.isIdentifier(call.expression) &&
-          call.expression.text === "require" &&
-          first &&
-          ts.isStringLiteral(first)
-        ) {
-          index.imports.push(requireImport(call, first.text, lineOf(call)));
-        } else if (
-          call.expression.kind === ts.SyntaxKind.ImportKeyword &&
-          first &&
-          ts.isStringLiteral(first)
-        ) {
-          index.imports.push({ module: first.text, line: lineOf(call), names: [] });
-        } else {
-          recordCall(call, false);
-        }
-        break;
-      }
-      case ts.SyntaxKind.NewExpression:
-        recordCall(node as ts.NewExpression, true);
-        break;
-      case ts.SyntaxKind.PropertyAccessExpression: {
-        const access = node as ts.PropertyAccessExpression;
-        if (isProcessEnv(access.expression))
-          index.envReads.push({ name: access.name.text, line: lineOf(access) });
-        break;
-      }
-      case ts.SyntaxKind.ElementAccessExpression: {
-        const access = node as ts.ElementAccessExpression;
-        if (isProcessEnv(access.expression) && ts.isStringLiteral(access.argumentExpression)) {
-          index.envReads.push({ name: access.argumentExpression.text, line: lineOf(access) });
-        }
-        break;
-      }
-      case ts.SyntaxKind.VariableDeclaration: {
-        const decl = node as ts.VariableDeclaration;
-        if (decl.initializer && isProcessEnv(decl.initializer) && ts.isObjectBindingPattern(decl.name)) {
-          for (const el of decl.name.elements) {
-            const name = el.propertyName ?? el.name;
-            if (ts.isIdentifier(name)) index.envReads.push({ name: name.text, line: lineOf(el) });
-          }
-        }
-        break;
-      }
-      case ts.SyntaxKind.Decorator:
-        recordDecorator(node as ts.Decorator);
-        break;
-      case ts.SyntaxKind.PropertySignature:
-      case ts.SyntaxKind.PropertyDeclaration:
-      case ts.SyntaxKind.PropertyAssignment:
-      case ts.SyntaxKind.ShorthandPropertyAssignment: {
-        const name = propName((node as ts.PropertySignature).name);
-        if (name) index.properties.push({ name, line: lineOf(node) });
-        break;
-      }
-      case ts.SyntaxKind.ExportAssignment: {
-        const exp = node as ts.ExportAssignment;
-        if (ts.isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
-        break;
-      }
-      case ts.SyntaxKind.BinaryExpression: {
-        const bin = node as ts.BinaryExpression;
-        if (
-          bin.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
-          dotted(bin.left) === "module.exports" &&
-          ts.isIdentifier(bin.right)
-        ) {
-          index.defaultExport = bin.right.text;
-        }
-        break;
-      }
-      case ts.SyntaxKind.StringLiteral: {
-        const value = (node as ts.StringLiteral).text;
-        if (value.length > 1 && value.length < 200 && value.startsWith("/") && !value.includes(" ")) {
-          index.pathLiterals.push({ name: value, line: lineOf(node) });
-        }
-        return;
-      }
+  function recordDeclarationExport(decl: ts.FunctionDeclaration | ts.ClassDeclaration): void {
+    if (!EXPORTED(decl)) return;
+    const isDefault = decl.modifiers?.some((m) => m.kind === K.DefaultKeyword);
+    if (isDefault) {
+      index.defaultExportLine = line(decl);
+      if (decl.name) index.defaultExport = decl.name.text;
+    } else if (decl.name) index.exports.push({ name: decl.name.text, line: line(decl) });
+  }
+
+  function recordEnvDestructuring(decl: ts.VariableDeclaration): void {
+    if (!decl.initializer || !isProcessEnv(decl.initializer) || decl.name.kind !== K.ObjectBindingPattern)
+      return;
+    for (const el of decl.name.elements) {
+      const name = el.propertyName ?? el.name;
+      if (isIdentifier(name)) index.envReads.push({ name: name.text, line: line(el) });
     }
-    ts.forEachChild(node, visit);
+  }
+
+  function recordProperty(node: ts.PropertyAssignment): void {
+    const name = propName(node.name);
+    if (!name) return;
+    const init = node.kind === K.PropertyAssignment ? node.initializer : undefined;
+    const entry: NamedLine = { name, line: line(node) };
+    if (init && isStringish(init)) entry.value = init.text;
+    index.properties.push(entry);
+  }
+
+  function recordBinary(bin: ts.BinaryExpression): void {
+    const op = bin.operatorToken.kind;
+    if (op === K.EqualsToken) {
+      const left = dotted(bin.left);
+      if (left === "module.exports") {
+        index.defaultExportLine = line(bin);
+        if (isIdentifier(bin.right)) index.defaultExport = bin.right.text;
+      } else if (/^(module\.)?exports\.\w+$/.test(left))
+        index.exports.push({ name: left.slice(left.lastIndexOf(".") + 1), line: line(bin) });
+    } else if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
+      const literal = isStringish(bin.right) ? bin.right : isStringish(bin.left) ? bin.left : undefined;
+      const other = literal === bin.right ? bin.left : bin.right;
+      if (literal && isMethodAccess(other)) pushMethod(literal.text, literal);
+    }
+  }
+
+  function pushMethod(value: string, node: ts.Node): void {
+    const upper = value.toUpperCase();
+    if (HTTP_METHOD.test(upper)) index.methodChecks.push({ name: upper, line: line(node) });
   }
 
   function recordDecorator(node: ts.Decorator): void {
     const expr = node.expression;
-    const call = ts.isCallExpression(expr) ? expr : undefined;
+    const call = expr.kind === K.CallExpression ? (expr as ts.CallExpression) : undefined;
     const name = dotted(call ? call.expression : expr);
-    const target = node.parent;
-    const info: DecoratorInfo = { name, args: call ? call.arguments.map(arg) : [], line: lineOf(node) };
-    if (ts.isClassDeclaration(target) && target.name) info.className = target.name.text;
-    if ((ts.isMethodDeclaration(target) || ts.isPropertyDeclaration(target)) && propName(target.name)) {
-      info.memberName = propName(target.name);
-      const cls = target.parent;
-      if (ts.isClassDeclaration(cls) && cls.name) info.className = cls.name.text;
+    const target = up(1);
+    const info: DecoratorInfo = {
+      name,
+      args: call ? call.arguments.map((a) => reader.read(a)) : [],
+      line: line(node),
+    };
+    if (target?.kind === K.ClassDeclaration && (target as ts.ClassDeclaration).name)
+      info.className = (target as ts.ClassDeclaration).name!.text;
+    if (target?.kind === K.MethodDeclaration || target?.kind === K.PropertyDeclaration) {
+      info.memberName = propName((target as ts.MethodDeclaration).name);
+      const cls = up(2);
+      if (cls?.kind === K.ClassDeclaration && (cls as ts.ClassDeclaration).name)
+        info.className = (cls as ts.ClassDeclaration).name!.text;
     }
     index.decorators.push(info);
   }
 
-  visit(sf);
+  forEachChild(sf, visit);
   return index;
 }
 
-function requireImport(call: ts.CallExpression, module: string, line: number): ImportInfo {
+function requireImport(parent: ts.Node | undefined, module: string, line: number): ImportInfo {
   const info: ImportInfo = { module, line, names: [] };
-  const parent = call.parent;
-  if (parent && ts.isVariableDeclaration(parent)) {
-    if (ts.isIdentifier(parent.name)) info.default = parent.name.text;
-    else if (ts.isObjectBindingPattern(parent.name)) {
-      info.names = parent.name.elements.flatMap((e) => (ts.isIdentifier(e.name) ? [e.name.text] : []));
-    }
+  if (parent?.kind === K.VariableDeclaration) {
+    const name = (parent as ts.VariableDeclaration).name;
+    if (isIdentifier(name)) info.default = name.text;
+    else if (name.kind === K.ObjectBindingPattern)
+      info.names = name.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : []));
   }
   return info;
 }
 
 function isProcessEnv(node: ts.Node): boolean {
+  if (node.kind !== K.PropertyAccessExpression) return false;
+  const access = node as ts.PropertyAccessExpression;
   return (
-    ts.isPropertyAccessExpression(node) &&
-    node.name.text === "env" &&
-    ts.isIdentifier(node.expression) &&
-    node.expression.text === "process"
+    access.name.text === "env" && isIdentifier(access.expression) && access.expression.text === "process"
   );
 }
 
-function propName(name: ts.PropertyName | undefined): string | undefined {
-  if (!name) return undefined;
-  if (ts.isIdentifier(name) || ts.isStringLiteral(name) || ts.isPrivateIdentifier(name)) return name.text;
-  return undefined;
-}
-
-/** `a.b.c` for property chains, `a.b()` for calls in the chain, `this.x`, or `?` for anything else. */
-export function dotted(node: ts.Node): string {
-  if (ts.isIdentifier(node)) return node.text;
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return "this";
-  if (ts.isPropertyAccessExpression(node)) return `${dotted(node.expression)}.${node.name.text}`;
-  if (ts.isCallExpression(node)) return `${dotted(node.expression)}()`;
-  if (ts.isNonNullExpression(node) || ts.isParenthesizedExpression(node)) return dotted(node.expression);
-  if (ts.isAwaitExpression(node)) return dotted(node.expression);
-  return "?";
+function isMethodAccess(node: ts.Node): boolean {
+  return (
+    node.kind === K.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === "method"
+  );
 }

@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev } from "../context.js";
+import { ev, isNonProductionPath, localNames } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Facts, Findings } from "../facts.js";
 
@@ -39,6 +39,36 @@ const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"]; deta
   },
 ];
 
+const OIDC_STRATEGIES = /passport-openidconnect|passport-azure-ad|openid-client|passport-saml|one-login/;
+
+/** passport.use(new Strategy(…)): each strategy the code constructs, named by its package. */
+function passportStrategies(ctx: Parameters<Detector["detect"]>[0]): NonNullable<Findings["auth"]> {
+  const found: NonNullable<Findings["auth"]> = [];
+  for (const file of ctx.sources) {
+    if (isNonProductionPath(file.rel)) continue;
+    for (const imp of file.imports) {
+      if (
+        imp.typeOnly ||
+        !/^(passport-[\w-]+|@[\w-]+\/passport[\w-]*|openid-client\/passport)$/.test(imp.module)
+      )
+        continue;
+      const names = localNames(file, [imp.module]);
+      const call = file.calls.find((c) => c.isNew && names.has(c.callee.split(".")[0]!));
+      if (!call) continue;
+      const kind = OIDC_STRATEGIES.test(imp.module) ? "oidc" : "passport";
+      const same = found.find((f) => f.kind === kind);
+      if (same && !same.detail!.includes(imp.module)) same.detail += `, ${imp.module}`;
+      else if (!same)
+        found.push({
+          kind,
+          detail: `passport strategy ${imp.module}`,
+          evidence: ev(file.rel, call.line, `new ${call.callee}(…)`),
+        });
+    }
+  }
+  return found;
+}
+
 export const authDetector: Detector = {
   id: "auth",
   title: "Authentication: OIDC, passport, JWT, basic, sessions",
@@ -54,6 +84,7 @@ export const authDetector: Detector = {
           evidence: ev(use.file.rel, use.line),
         });
     }
-    return { auth };
+    // Strategies are more specific than "passport is used": they come first so the merge keeps them.
+    return { auth: [...passportStrategies(ctx), ...auth] };
   },
 };

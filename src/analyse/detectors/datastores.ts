@@ -1,41 +1,79 @@
 import type { Detector } from "../detector.js";
-import { ev } from "../context.js";
-import { clientUses, envVarInCall } from "../clients.js";
+import { declares, ev } from "../context.js";
+import { clientUses, envVarInCalls, LOCATION_ENV, type ClientUse } from "../clients.js";
+import type { DetectorContext } from "../context.js";
 import type { Facts, Findings } from "../facts.js";
+import { prismaDatastores, sessionMemoryStores } from "./datastore-extras.js";
 
 type Kind = Facts["datastores"][number]["kind"];
 
-interface Client {
-  modules: string[];
-  kind: Kind | ((props: Record<string, string | undefined>) => Kind | undefined);
-}
-
-const KNEX_CLIENTS: Record<string, Kind> = {
+const DRIVERS: Record<string, Kind> = {
   pg: "postgres",
   postgres: "postgres",
   postgresql: "postgres",
+  "pg-native": "postgres",
   mysql: "mysql",
   mysql2: "mysql",
+  mariadb: "mysql",
+  sqlite: "sqlite",
   sqlite3: "sqlite",
   "better-sqlite3": "sqlite",
+  mongodb: "mongodb",
 };
 
+const DRIVER_PACKAGES = ["pg", "mysql2", "mysql", "mariadb", "sqlite3", "better-sqlite3"];
+
+interface Client {
+  modules: string[];
+  kind?: Kind;
+  /** For ORMs and query builders: the option naming the driver (`client`, `type`, `dialect`). */
+  option?: string;
+}
+
 const CLIENTS: Client[] = [
-  { modules: ["pg", "postgres", "@neondatabase/serverless"], kind: "postgres" },
-  { modules: ["knex"], kind: (p) => KNEX_CLIENTS[p.client ?? ""] },
+  { modules: ["pg", "postgres", "@neondatabase/serverless", "pg-promise"], kind: "postgres" },
+  { modules: ["knex"], option: "client" },
+  { modules: ["typeorm", "@nestjs/typeorm"], option: "type" },
+  { modules: ["sequelize", "sequelize-typescript"], option: "dialect" },
+  { modules: ["@mikro-orm/core"], option: "type" },
+  { modules: ["mysql", "mysql2", "mariadb"], kind: "mysql" },
+  { modules: ["mongoose", "mongodb", "@nestjs/mongoose"], kind: "mongodb" },
   {
-    modules: ["typeorm", "@nestjs/typeorm"],
-    kind: (p) => KNEX_CLIENTS[p.type ?? ""] ?? (p.type === "mongodb" ? "mongodb" : undefined),
+    modules: ["ioredis", "redis", "@redis/client", "connect-redis", "@fastify/redis", "@nestjs/redis"],
+    kind: "redis",
   },
-  { modules: ["sequelize"], kind: (p) => KNEX_CLIENTS[p.dialect ?? ""] },
-  { modules: ["mysql", "mysql2"], kind: "mysql" },
-  { modules: ["mongoose", "mongodb"], kind: "mongodb" },
-  { modules: ["ioredis", "redis", "connect-redis", "@fastify/redis"], kind: "redis" },
-  { modules: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb"], kind: "dynamodb" },
+  { modules: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb", "dynamoose"], kind: "dynamodb" },
   { modules: ["@aws-sdk/client-s3"], kind: "s3" },
   { modules: ["better-sqlite3", "sqlite3", "sqlite"], kind: "sqlite" },
   { modules: ["memorystore"], kind: "memory" },
 ];
+
+const KIND_ENV: Record<Kind, RegExp> = {
+  postgres: /^(DATABASE|DB|PG|POSTGRES)\w*(URL|URI|HOST|CONNECTION\w*)$/,
+  mysql: /^(DATABASE|DB|MYSQL)\w*(URL|URI|HOST|CONNECTION\w*)$/,
+  mongodb: /^(DATABASE|DB|MONGO)\w*(URL|URI|HOST|CONNECTION\w*)$/,
+  redis: /^(REDIS|CACHE|SESSION_STORE)\w*(URL|URI|HOST|CONNECTION\w*)$/,
+  dynamodb: /^(DYNAMO|AWS_DYNAMO)\w*(ENDPOINT|URL|TABLE\w*)$/,
+  s3: /^(S3|AWS_S3|BUCKET)\w*(ENDPOINT|URL|BUCKET\w*|NAME)?$/,
+  sqlite: /^(DATABASE|DB|SQLITE)\w*(PATH|FILE|URL)$/,
+  memory: /^$/,
+};
+
+/** The driver an ORM uses: its option in the call, in the file (`type: 'postgres'`), a URL scheme, or the driver package. */
+function ormKind(ctx: DetectorContext, use: ClientUse, option: string): Kind | undefined {
+  for (const call of use.calls) {
+    for (const arg of call.args) {
+      const value =
+        arg.props?.[option]?.value ?? (arg.value && /^\w+:\/\//.test(arg.value) ? arg.value : undefined);
+      const kind = value && DRIVERS[value.split(":")[0]!];
+      if (kind) return kind;
+    }
+  }
+  const inFile = use.file.properties.find((p) => p.name === option && p.value && DRIVERS[p.value]);
+  if (inFile) return DRIVERS[inFile.value!];
+  const driver = DRIVER_PACKAGES.find((d) => declares(ctx, use.file.rel, d));
+  return driver ? DRIVERS[driver] : undefined;
+}
 
 export const datastoresDetector: Detector = {
   id: "datastores",
@@ -44,13 +82,16 @@ export const datastoresDetector: Detector = {
   detect(ctx) {
     const datastores: NonNullable<Findings["datastores"]> = [];
     for (const client of CLIENTS) {
-      for (const use of clientUses(ctx, client.modules)) {
-        const props = Object.fromEntries(
-          Object.entries(use.call?.args[0]?.props ?? {}).map(([k, v]) => [k, v.value]),
-        );
-        const kind = typeof client.kind === "function" ? client.kind(props) : client.kind;
+      const rank = (u: ClientUse) =>
+        client.modules.findIndex((m) => u.module === m || u.module.startsWith(`${m}/`));
+      // The connection client (ioredis) is better evidence than a wrapper around it (connect-redis).
+      for (const use of clientUses(ctx, client.modules).sort((a, b) => rank(a) - rank(b))) {
+        const kind = client.kind ?? ormKind(ctx, use, client.option!);
         if (!kind) continue;
-        const envVar = envVarInCall(use.call);
+        const envVar =
+          envVarInCalls(use.calls, LOCATION_ENV) ??
+          envVarInCalls(use.calls, KIND_ENV[kind]) ??
+          use.file.envReads.find((e) => KIND_ENV[kind].test(e.name))?.name;
         datastores.push({
           kind,
           client: use.module,
@@ -63,24 +104,7 @@ export const datastoresDetector: Detector = {
         });
       }
     }
-    for (const file of ctx.textFiles) {
-      if (!file.rel.endsWith("schema.prisma")) continue;
-      const m = /provider\s*=\s*"(postgresql|mysql|sqlite|mongodb)"/.exec(file.text);
-      if (!m) continue;
-      const kind = (
-        { postgresql: "postgres", mysql: "mysql", sqlite: "sqlite", mongodb: "mongodb" } as const
-      )[m[1] as "mysql"];
-      datastores.push({
-        kind,
-        client: "prisma",
-        evidence: ev(file.rel, file.text.slice(0, m.index).split("\n").length),
-      });
-    }
-    for (const file of ctx.sources) {
-      const call = file.calls.find((c) => /(^|\.)MemoryStore$/.test(c.callee) && c.isNew);
-      if (call)
-        datastores.push({ kind: "memory", client: "session MemoryStore", evidence: ev(file.rel, call.line) });
-    }
+    datastores.push(...prismaDatastores(ctx), ...sessionMemoryStores(ctx));
     return { datastores };
   },
 };

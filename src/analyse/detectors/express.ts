@@ -15,6 +15,7 @@ import {
 
 const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
+const CHAIN = /^(.+?)\.route\(\)(?:\.\w+\(\))*\.(\w+)$/;
 
 export const expressDetector: Detector = {
   id: "express",
@@ -43,11 +44,12 @@ export const expressDetector: Detector = {
         }
       }
       for (const call of file.calls) {
-        const receiver = receiverOf(call);
+        const chained = CHAIN.exec(call.callee);
+        const receiver = chained ? chained[1]! : receiverOf(call);
         if (!receiver || (!receivers.has(receiver) && !LIKELY_RECEIVER.test(receiver))) continue;
-        const method = methodOf(call);
+        const method = chained ? chained[2]! : methodOf(call);
         const [first, ...rest] = call.args;
-        if (method === "use" && first?.kind === "string" && rest.length > 0) {
+        if (!chained && method === "use" && first?.kind === "string" && rest.length > 0) {
           const target = rest[rest.length - 1]!;
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
           if (name)
@@ -59,11 +61,14 @@ export const expressDetector: Detector = {
             });
           continue;
         }
-        if (!ROUTE_METHODS.has(method) || rest.length === 0) continue;
+        // router.route('/x').get(h).post(h): the path is the chain's first argument, handlers are here.
+        const pathArg = chained ? call.chainArgs?.[0] : first;
+        const handlers = chained ? call.args : rest;
+        if (!ROUTE_METHODS.has(method) || handlers.length === 0 || !pathArg) continue;
         const paths =
-          first?.kind === "string"
-            ? [first.value!]
-            : (first?.items ?? []).flatMap((i) => (i.value ? [i.value] : []));
+          pathArg.kind === "string"
+            ? [pathArg.value!]
+            : (pathArg.items ?? []).flatMap((i) => (i.value ? [i.value] : []));
         for (const p of paths) {
           if (!p.startsWith("/") && p !== "*") continue;
           declared.push({

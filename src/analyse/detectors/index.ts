@@ -7,9 +7,11 @@ import { envVarsDetector } from "./env-vars.js";
 import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
+import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { koaDetector } from "./koa.js";
 import { nestjsDetector } from "./nestjs.js";
+import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
 import { readinessDetector } from "./readiness.js";
 
@@ -19,8 +21,10 @@ export const detectors: readonly Detector[] = [
   hapiDetector,
   koaDetector,
   nestjsDetector,
+  nextjsDetector,
   datastoresDetector,
   integrationsDetector,
+  httpClientsDetector,
   authDetector,
   personalDataDetector,
   envVarsDetector,

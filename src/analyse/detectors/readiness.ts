@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isNonProductionPath, localNames } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Signal } from "../facts.js";
 import type { DetectorContext } from "../context.js";
@@ -14,62 +14,106 @@ function usesAny(ctx: DetectorContext, modules: string[], detail: string): Signa
   };
 }
 
+const METRICS = [
+  "prom-client",
+  "express-prom-bundle",
+  "fastify-metrics",
+  "@opentelemetry/api",
+  "@opentelemetry/sdk-node",
+  "@opentelemetry/sdk-metrics",
+  "@opentelemetry/auto-instrumentations-node",
+  "@willsoto/nestjs-prometheus",
+  "koa-prometheus-adv",
+  "hapi-prom",
+];
+const LOGGERS = [
+  "pino",
+  "pino-http",
+  "winston",
+  "bunyan",
+  "morgan",
+  "log4js",
+  "@hapi/good",
+  "hapi-pino",
+  "nestjs-pino",
+  "koa-pino-logger",
+];
+const SHUTDOWN = [
+  "@godaddy/terminus",
+  "stoppable",
+  "http-terminator",
+  "lightship",
+  "close-with-grace",
+  "http-graceful-shutdown",
+];
+const RATE_LIMIT = [
+  "express-rate-limit",
+  "@fastify/rate-limit",
+  "koa-ratelimit",
+  "@nestjs/throttler",
+  "hapi-rate-limit",
+  "rate-limiter-flexible",
+];
+const HEADERS = ["helmet", "@fastify/helmet", "koa-helmet", "@hapi/blankie", "lusca"];
+
+function gracefulShutdown(ctx: DetectorContext): Signal {
+  const shutdown: Signal = { present: false, evidence: [] };
+  for (const file of ctx.sources) {
+    if (isNonProductionPath(file.rel)) continue;
+    for (const call of file.calls) {
+      const signal = call.args[0]?.value;
+      const handlesTerm =
+        /^process\.(on|once|addListener)$/.test(call.callee) && (signal === "SIGTERM" || signal === "SIGINT");
+      if (handlesTerm || call.callee.endsWith(".enableShutdownHooks") || call.callee === "createTerminus") {
+        shutdown.present = true;
+        shutdown.evidence.push(ev(file.rel, call.line, `${call.callee}(${signal ?? ""})`));
+      }
+    }
+  }
+  const libs = usesAny(ctx, SHUTDOWN, "");
+  if (libs.present) shutdown.evidence.push(...libs.evidence);
+  if (shutdown.evidence.length)
+    return { present: true, detail: "handles SIGTERM", evidence: shutdown.evidence.slice(0, 3) };
+  return shutdown;
+}
+
+/** Fastify and NestJS log through pino when configured: `fastify({ logger: … })`. */
+function frameworkLogger(ctx: DetectorContext): Signal | undefined {
+  for (const file of ctx.sources) {
+    if (isNonProductionPath(file.rel)) continue;
+    const fastify = localNames(file, ["fastify"]);
+    const call = file.calls.find(
+      (c) => fastify.has(c.callee) && c.args[0]?.props?.logger && c.args[0].props.logger.text !== "false",
+    );
+    if (call)
+      return {
+        present: true,
+        detail: "structured logging: fastify's pino logger",
+        evidence: [ev(file.rel, call.line)],
+      };
+  }
+  return undefined;
+}
+
 export const readinessDetector: Detector = {
   id: "readiness",
   title: "Production readiness: metrics, logging, graceful shutdown, rate limiting, security headers",
   isEnabled: () => true,
   detect(ctx) {
-    const shutdown: Signal = { present: false, evidence: [] };
-    for (const file of ctx.sources) {
-      if (isNonProductionPath(file.rel)) continue;
-      for (const call of file.calls) {
-        const signal = call.args[0]?.value;
-        const handlesTerm =
-          /^process\.(on|once)$/.test(call.callee) && (signal === "SIGTERM" || signal === "SIGINT");
-        if (handlesTerm || call.callee.endsWith(".enableShutdownHooks") || call.callee === "createTerminus") {
-          shutdown.present = true;
-          shutdown.evidence.push(ev(file.rel, call.line, `${call.callee}(${signal ?? ""})`));
-        }
-      }
-    }
-    if (shutdown.present) shutdown.detail = "handles SIGTERM";
+    const logging = usesAny(ctx, LOGGERS, "structured logging");
+    const rateLimiting = usesAny(ctx, RATE_LIMIT, "rate limiting");
+    const securityHeaders = usesAny(ctx, HEADERS, "security headers");
     return {
       readiness: {
-        metrics: usesAny(
-          ctx,
-          [
-            "prom-client",
-            "express-prom-bundle",
-            "fastify-metrics",
-            "@opentelemetry/api",
-            "@opentelemetry/sdk-node",
-            "@opentelemetry/sdk-metrics",
-            "@willsoto/nestjs-prometheus",
-          ],
-          "metrics",
-        ),
-        logging: usesAny(
-          ctx,
-          ["pino", "pino-http", "winston", "bunyan", "morgan", "log4js", "@hapi/good", "hapi-pino"],
-          "structured logging",
-        ),
-        gracefulShutdown: shutdown,
+        metrics: usesAny(ctx, METRICS, "metrics"),
+        logging: logging.present ? logging : (frameworkLogger(ctx) ?? logging),
+        gracefulShutdown: gracefulShutdown(ctx),
+        rateLimiting,
+        securityHeaders,
       },
       signals: [
-        ...usesAny(ctx, ["helmet", "@fastify/helmet", "koa-helmet", "@hapi/blankie"], "").evidence.map(
-          (e) => ({ name: "security-headers", evidence: e }),
-        ),
-        ...usesAny(
-          ctx,
-          [
-            "express-rate-limit",
-            "@fastify/rate-limit",
-            "koa-ratelimit",
-            "@nestjs/throttler",
-            "hapi-rate-limit",
-          ],
-          "",
-        ).evidence.map((e) => ({ name: "rate-limiting", evidence: e })),
+        ...securityHeaders.evidence.map((e) => ({ name: "security-headers", evidence: e })),
+        ...rateLimiting.evidence.map((e) => ({ name: "rate-limiting", evidence: e })),
       ],
     };
   },

@@ -1,0 +1,73 @@
+import type { Detector } from "../detector.js";
+import { enabledByPackages } from "../detector.js";
+import { ev, isNonProductionPath } from "../context.js";
+import type { Findings, Route } from "../facts.js";
+import { normaliseMethod } from "../routes/paths.js";
+
+const PACKAGES = ["next"];
+const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
+const EXT = String.raw`\.(?:[cm]?[jt]sx?)`;
+/** pages/ (or src/pages/) at a Next.js package's root: API routes and pages. */
+const PAGES = new RegExp(String.raw`^(?:src/)?pages/(.+?)${EXT}$`);
+/** app/ (or src/app/): route handlers and pages. */
+const CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
+const APP = new RegExp(String.raw`^(?:src/)?app/(?:(.+)/)?(route|page)${EXT}$`);
+
+export const nextjsDetector: Detector = {
+  id: "nextjs",
+  title: "Next.js API routes, route handlers and pages, from the file system",
+  packages: PACKAGES,
+  isEnabled: enabledByPackages(PACKAGES),
+  detect(ctx) {
+    const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    const configs = ctx.paths.filter((p) => CONFIG.test(p));
+    const configDirs = configs.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : ""));
+    const roots = ctx.manifests
+      .filter((m) => m.deps.has("next") || configDirs.includes(m.dir))
+      .map((m) => m.dir)
+      .sort((a, b) => b.length - a.length);
+    for (const file of ctx.sources) {
+      if (isNonProductionPath(file.rel)) continue;
+      const root = roots.find((r) => r === "" || file.rel.startsWith(`${r}/`));
+      if (root === undefined) continue;
+      const rel = root ? file.rel.slice(root.length + 1) : file.rel;
+      const at = (line: number) => ev(file.rel, line);
+      const page = PAGES.exec(rel);
+      const app = APP.exec(rel);
+      if (page && file.defaultExportLine !== undefined) {
+        const segments = page[1]!.split("/");
+        if (segments.some((s) => s.startsWith("_")) || /^(404|500)$/.test(page[1]!)) continue;
+        const isApi = segments[0] === "api";
+        const methods = isApi ? [...new Set(file.methodChecks.map((m) => m.name))] : ["GET"];
+        for (const method of methods.length ? methods : ["ALL"])
+          findings.routes.push(route(method, toPath(segments), at(file.defaultExportLine)));
+      } else if (app) {
+        const segments = (app[1] ?? "").split("/").filter(Boolean);
+        if (segments.some((s) => s.startsWith("_"))) continue;
+        if (app[2] === "page" && file.defaultExportLine !== undefined)
+          findings.routes.push(route("GET", toPath(segments), at(file.defaultExportLine)));
+        if (app[2] === "route")
+          for (const exp of file.exports.filter((e) => METHODS.has(e.name)))
+            findings.routes.push(route(exp.name, toPath(segments), at(exp.line)));
+      }
+    }
+    const config = configs[0];
+    const first = findings.routes[0];
+    if (first || config)
+      findings.frameworks.push({ name: "nextjs", evidence: first ? first.evidence : ev(config!, 1) });
+    return findings;
+  },
+};
+
+function route(method: string, path: string, evidence: Route["evidence"]): Route {
+  return { method: normaliseMethod(method), path, framework: "nextjs", evidence };
+}
+
+/** `api/users/[id]` → `/api/users/:id`; `[...slug]` → `:slug*`; route groups `(x)` and `@slots` vanish. */
+export function toPath(segments: string[]): string {
+  const parts = segments
+    .filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"))
+    .map((s) => s.replace(/^\[\[?\.\.\.(\w+)\]?\]$/, ":$1*").replace(/^\[(\w+)\]$/, ":$1"));
+  if (parts[parts.length - 1] === "index") parts.pop();
+  return `/${parts.join("/")}`;
+}

@@ -1,0 +1,164 @@
+// ts-morph's bundled compiler API is used directly: wrapping every node in ts-morph objects would
+// roughly double the cost of a walk. Its `ts` namespace has thousands of members, so lookups on it are
+// slow: everything the walk calls per node is bound once here.
+import { ts } from "ts-morph";
+
+export { ts };
+export const K = ts.SyntaxKind;
+export const forEachChild = ts.forEachChild;
+const {
+  isIdentifier,
+  isStringLiteral,
+  isNoSubstitutionTemplateLiteral,
+  isPrivateIdentifier,
+  isPropertyAccessExpression,
+  isCallExpression,
+  isNewExpression,
+} = ts;
+export { isIdentifier, isStringLiteral, isPropertyAccessExpression, isCallExpression };
+
+export interface ArgInfo {
+  kind: "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
+  /** Source text, truncated to 120 characters. */
+  text: string;
+  /** The literal value of a string or no-substitution template. */
+  value?: string;
+  props?: Record<string, ArgInfo>;
+  items?: ArgInfo[];
+  /** For a call argument: its callee. For a member: the dotted name. */
+  callee?: string;
+  line: number;
+}
+
+const MAX_TEXT = 120;
+/** Object and array literals deeper than this are summarised: detectors never look further down. */
+const MAX_DEPTH = 4;
+
+export function isStringish(node: ts.Node): node is ts.StringLiteral | ts.NoSubstitutionTemplateLiteral {
+  return isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node);
+}
+
+export function propName(name: ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (isIdentifier(name) || isStringLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  return undefined;
+}
+
+/** `a.b.c` for property chains, `a.b()` for calls in the chain, `this.x`, or `?` for anything else. */
+export function dotted(node: ts.Node): string {
+  switch (node.kind) {
+    case K.Identifier:
+      return (node as ts.Identifier).text;
+    case K.ThisKeyword:
+      return "this";
+    case K.PropertyAccessExpression: {
+      const access = node as ts.PropertyAccessExpression;
+      return `${dotted(access.expression)}.${access.name.text}`;
+    }
+    case K.CallExpression:
+    case K.NewExpression:
+      return `${dotted((node as ts.CallExpression).expression)}()`;
+    case K.NonNullExpression:
+    case K.ParenthesizedExpression:
+    case K.AwaitExpression:
+    case K.AsExpression:
+      return dotted((node as ts.NonNullExpression).expression);
+    default:
+      return "?";
+  }
+}
+
+/** The innermost call of a chain such as `router.route('/x').get(a).post(b)`: the `route('/x')` call. */
+export function innermostCall(node: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
+  let found: ts.CallExpression | ts.NewExpression | undefined;
+  let current: ts.Node = node;
+  for (;;) {
+    if (isCallExpression(current) || isNewExpression(current)) {
+      found = current;
+      current = current.expression;
+    } else if (isPropertyAccessExpression(current)) current = current.expression;
+    else return found;
+  }
+}
+
+export class ArgReader {
+  constructor(
+    private readonly sf: ts.SourceFile,
+    private readonly text: string,
+  ) {}
+
+  start(node: ts.Node): number {
+    return node.getStart(this.sf);
+  }
+
+  line(node: ts.Node): number {
+    return this.sf.getLineAndCharacterOfPosition(this.start(node)).line + 1;
+  }
+
+  snippet(node: ts.Node): string {
+    const start = this.start(node);
+    if (node.end - start <= MAX_TEXT) return this.text.slice(start, node.end);
+    return `${this.text.slice(start, start + MAX_TEXT)}…`;
+  }
+
+  read(node: ts.Expression, depth = 0): ArgInfo {
+    const info: ArgInfo = { kind: "other", text: this.snippet(node), line: this.line(node) };
+    switch (node.kind) {
+      case K.StringLiteral:
+      case K.NoSubstitutionTemplateLiteral:
+        info.kind = "string";
+        info.value = (node as ts.StringLiteral).text;
+        break;
+      case K.TemplateExpression:
+        info.kind = "template";
+        break;
+      case K.Identifier:
+        info.kind = "identifier";
+        break;
+      case K.ObjectLiteralExpression:
+        info.kind = "object";
+        info.props = depth < MAX_DEPTH ? this.props(node as ts.ObjectLiteralExpression, info, depth) : {};
+        break;
+      case K.ArrayLiteralExpression:
+        info.kind = "array";
+        info.items =
+          depth < MAX_DEPTH
+            ? (node as ts.ArrayLiteralExpression).elements.map((e) => this.read(e, depth + 1))
+            : [];
+        break;
+      case K.ArrowFunction:
+      case K.FunctionExpression:
+        info.kind = "function";
+        break;
+      case K.CallExpression:
+      case K.NewExpression:
+        info.kind = "call";
+        info.callee = dotted((node as ts.CallExpression).expression);
+        break;
+      case K.PropertyAccessExpression:
+        info.kind = "member";
+        info.callee = dotted(node);
+        break;
+      case K.AsExpression:
+      case K.ParenthesizedExpression:
+      case K.SatisfiesExpression:
+      case K.NonNullExpression:
+        return this.read((node as ts.AsExpression).expression, depth);
+    }
+    return info;
+  }
+
+  private props(node: ts.ObjectLiteralExpression, base: ArgInfo, depth: number): Record<string, ArgInfo> {
+    const props: Record<string, ArgInfo> = {};
+    for (const p of node.properties) {
+      const name = propName(p.name);
+      if (!name) continue;
+      if (p.kind === K.PropertyAssignment) props[name] = this.read(p.initializer, depth + 1);
+      else if (p.kind === K.ShorthandPropertyAssignment)
+        props[name] = { kind: "identifier", text: name, line: base.line };
+      else if (p.kind === K.MethodDeclaration)
+        props[name] = { kind: "function", text: name, line: base.line };
+    }
+    return props;
+  }
+}
