@@ -100,6 +100,7 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
     const result = await validator.run(existing);
     if (result.skipped) warnings.push(`${validator.title} skipped: ${result.skipped}`);
     else validatorsRun.push(validator.id);
+    for (const w of result.warnings ?? []) warnings.push(`${w.file}: ${w.message}`);
     for (const p of result.problems ?? [])
       problems.push({ kind: "validator", file: p.file, message: `${validator.title}: ${p.message}` });
   }

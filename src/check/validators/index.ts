@@ -1,9 +1,23 @@
+import { actionlintValidator } from "./actionlint.js";
+import { gitlabValidator } from "./gitlab.js";
+import { hardeningValidator } from "./hardening.js";
+import { markdownValidator } from "./markdown.js";
+import { placeholderValidator } from "./placeholders.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "./promtool.js";
+import { shellcheckValidator } from "./shellcheck.js";
 import type { Validator } from "./types.js";
 import { workflowValidator } from "./workflow.js";
+import { yamllintValidator } from "./yamllint.js";
 
 export const validators: readonly Validator[] = [
   promtoolRulesValidator,
   promtoolTestValidator,
   workflowValidator,
+  markdownValidator,
+  placeholderValidator,
+  hardeningValidator,
+  actionlintValidator,
+  shellcheckValidator,
+  yamllintValidator,
+  gitlabValidator,
 ];

@@ -12,6 +12,8 @@ export interface ValidatorResult {
   problems?: ValidatorProblem[];
   /** Why the validator did not run (its tool is missing); reported as a warning. */
   skipped?: string;
+  /** Findings that need a person but do not fail the check, such as placeholders left to fill in. */
+  warnings?: ValidatorProblem[];
 }
 
 /** A real tool run over generated files of one kind. */

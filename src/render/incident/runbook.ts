@@ -1,0 +1,76 @@
+import type { FailureMode, Journey, Profile } from "../../profile/schema.js";
+import { mdText } from "../helpers.js";
+import type { AlertRef } from "./alerts.js";
+import { diagnosisModel, relatedDependencies } from "./diagnosis.js";
+import { code, duration, percent } from "./format.js";
+import { levelRecovery } from "./level.js";
+import { severity } from "./severity.js";
+
+/** How much full outage the journey's availability SLO allows over its period. */
+function budget(j: Journey): string {
+  const minutes = (1 - j.slo.availability) * j.slo.periodDays * 24 * 60;
+  return `${percent(j.slo.availability)} availability over ${j.slo.periodDays} days allows ${duration(minutes)} of full outage in the period`;
+}
+
+function journeysOf(profile: Profile, fm: FailureMode): Journey[] {
+  const direct = profile.journeys.filter((j) => fm.affects.journeys.includes(j.id));
+  if (direct.length) return direct;
+  const deps = new Set(relatedDependencies(profile, fm).flatMap((d) => d.journeys));
+  return profile.journeys.filter((j) => deps.has(j.id));
+}
+
+/** Why a failure mode has no alert, and so how it is found instead. */
+function noAlert(fm: FailureMode): string {
+  const signal = mdText(fm.detection.signal);
+  if (fm.commsTemplate === "data-breach" || fm.commsTemplate === "security")
+    return `No metric alert: a breach rarely shows in request metrics. It is found through ${signal}, and anyone who suspects it reports it to the incident lead at once.`;
+  return `No alert in the monitoring pack routes here yet: the service does not export a metric for it. It is detected by ${signal}. Add an alert whose \`runbook_url\` points at this file once the metric exists.`;
+}
+
+function verify(profile: Profile, fm: FailureMode, alerts: AlertRef[]): string[] {
+  const health = profile.facts.readiness.healthEndpoints[0]?.path;
+  return [
+    ...(alerts.length ? [`The alerts above have resolved and stay resolved for 30 minutes.`] : []),
+    ...(health ? [`The health endpoint answers: ${code(`curl -fsS "$SERVICE_URL${health}"`)}.`] : []),
+    "A person from the team completes each affected journey end to end with test data.",
+    ...(fm.recovery.length
+      ? ["Every recovery step above is done and its counts match (replayed, resent, reconciled)."]
+      : []),
+  ];
+}
+
+export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef[]) {
+  const sev = severity(fm.severity);
+  const journeys = journeysOf(profile, fm);
+  const diagnosis = diagnosisModel(profile, fm);
+  const breach = fm.commsTemplate === "data-breach" || fm.commsTemplate === "security";
+  return {
+    id: fm.id,
+    title: mdText(fm.title),
+    service: mdText(profile.service.title),
+    severity: sev,
+    meaning: mdText(fm.trigger),
+    signal: mdText(fm.detection.signal),
+    impact: mdText(fm.citizenImpact),
+    journeys: journeys.map((j) => ({
+      name: mdText(j.name),
+      affected: mdText(j.affected),
+      cannot: j.entryRoutes
+        .filter((r) => r.method !== "GET" && r.method !== "HEAD")
+        .map((r) => code(`${r.method} ${r.path}`)),
+      budget: budget(j),
+    })),
+    alerts,
+    noAlert: alerts.length ? undefined : noAlert(fm),
+    diagnosis,
+    mitigation: [...fm.mitigation.map(mdText), ...diagnosis.mitigation],
+    recovery: [...fm.recovery.map(mdText), ...levelRecovery(profile, fm)],
+    comms:
+      fm.commsTemplate === "none"
+        ? undefined
+        : { kind: fm.commsTemplate, link: `../incident/comms/${fm.commsTemplate}.md` },
+    breach,
+    verify: verify(profile, fm, alerts),
+    postmortemRequired: fm.severity === "P1" || fm.severity === "P2",
+  };
+}

@@ -1,0 +1,42 @@
+import type { Profile } from "../../profile/schema.js";
+import { mdText } from "../helpers.js";
+import { commsKinds, commsModel, commsPath } from "../incident/comms.js";
+import { responseModel } from "../incident/response.js";
+import type { OutputFile, Target } from "../target.js";
+
+function logModel(profile: Profile) {
+  return {
+    service: mdText(profile.service.title),
+    journeys: profile.journeys.map((j) => mdText(j.name)).join(", ") || "none recorded",
+  };
+}
+
+/**
+ * The response process, the log and review templates (owned: they follow the profile), and the
+ * communications drafts (starters: the communications lead rewrites them in the department's voice).
+ */
+export const incidentTarget: Target = {
+  id: "incident",
+  title: "Incident response: severity, escalation, logs, reviews and citizen communications",
+  outputs(profile): OutputFile[] {
+    const owned = (path: string, template: string, context: object): OutputFile => ({
+      path,
+      template,
+      context,
+      format: "markdown",
+      kind: "owned",
+    });
+    return [
+      owned("ops/incident/README.md", "incident/README.md.hbs", responseModel(profile)),
+      owned("ops/incident/incident-log.md", "incident/incident-log.md.hbs", logModel(profile)),
+      owned("ops/incident/postmortem.md", "incident/postmortem.md.hbs", logModel(profile)),
+      ...commsKinds(profile).map((kind): OutputFile => ({
+        path: commsPath(kind),
+        template: "incident/comms/comms.md.hbs",
+        context: commsModel(profile, kind),
+        format: "markdown",
+        kind: "starter",
+      })),
+    ];
+  },
+};
