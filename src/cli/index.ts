@@ -3,6 +3,9 @@ import { VERSION } from "../version.js";
 import { analyseCommand } from "./commands/analyse.js";
 import { checkCommand } from "./commands/check.js";
 import { generateCommand } from "./commands/generate.js";
+import { initCommand } from "./commands/init.js";
+import { profilesCommand } from "./commands/profiles.js";
+import { schemaCommand } from "./commands/schema.js";
 import { handleError } from "./handle-error.js";
 
 export function createProgram(): Command {
@@ -14,11 +17,13 @@ export function createProgram(): Command {
       "after",
       `
 Examples:
+  $ govops init examples/level-3-enquiry-service        say who owns it, who to call, SLOs, peaks and freezes
   $ govops analyse examples/level-3-enquiry-service     find routes, datastores, integrations; write ops/profile.yaml
   $ govops generate examples/level-3-enquiry-service    render pipelines, alerts and runbooks
   $ govops check examples/level-3-enquiry-service       validate the pack and detect drift`,
     );
   for (const command of [analyseCommand, generateCommand, checkCommand]) program.addCommand(command);
+  for (const command of [initCommand, profilesCommand, schemaCommand]) program.addCommand(command);
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,0 +1,97 @@
+import { isMap, isSeq, type Document } from "yaml";
+import { GovopsError } from "../errors.js";
+import { slug } from "./build.js";
+import type { GovopsConfig } from "./config.js";
+import type { Contact } from "./schema.js";
+
+type Service = NonNullable<GovopsConfig["service"]>;
+type PeriodEntry = NonNullable<GovopsConfig["peakPeriods"]>[number];
+
+/** What `govops init` asks for; anything left undefined is left as the config file has it. */
+export interface InitAnswers {
+  service?: Partial<
+    Pick<
+      Service,
+      "name" | "department" | "ownerTeam" | "hosting" | "ciPlatform" | "dataClassification" | "level"
+    >
+  >;
+  escalation?: Contact[];
+  slo?: { availability?: number; latencyMs?: number; latencyTarget?: number };
+  peakPeriods?: PeriodEntry[];
+  changeFreezes?: PeriodEntry[];
+}
+
+/** Sets the answers in the config document; comments and fields nobody answered stay as they were. */
+export function applyAnswers(doc: Document, answers: InitAnswers): void {
+  for (const [key, value] of Object.entries(answers.service ?? {}))
+    if (value !== undefined) doc.setIn(["service", key], value);
+  if (answers.escalation?.length) doc.setIn(["contacts", "escalation"], answers.escalation);
+  const { availability, latencyMs, latencyTarget } = answers.slo ?? {};
+  if (availability !== undefined) doc.setIn(["defaults", "slo", "availability"], availability);
+  if (latencyMs !== undefined) doc.setIn(["defaults", "slo", "latency", "thresholdMs"], latencyMs);
+  if (latencyTarget !== undefined) doc.setIn(["defaults", "slo", "latency", "target"], latencyTarget);
+  for (const list of ["peakPeriods", "changeFreezes"] as const)
+    for (const period of answers[list] ?? []) upsertById(doc, list, period);
+}
+
+function upsertById(doc: Document, list: string, item: { id: string }): void {
+  const seq = doc.get(list, true);
+  if (!isSeq(seq)) {
+    doc.set(list, [item]);
+    return;
+  }
+  const index = seq.items.findIndex((node) => isMap(node) && node.get("id") === item.id);
+  if (index >= 0) doc.setIn([list, index], item);
+  else seq.add(doc.createNode(item));
+}
+
+/** "role:name:contact"; the contact may itself hold colons (a URL, a phone "tel:"). */
+export function parseContact(text: string): Contact {
+  const [role, name, ...rest] = text.split(":");
+  if (!role?.trim() || name === undefined || rest.length === 0)
+    throw usage(
+      `--contact "${text}"`,
+      'use "ROLE:NAME:CONTACT", e.g. "Service owner:Sam Patel:sam.patel@example.gov.uk"',
+    );
+  return { role: role.trim(), name: name.trim(), contact: rest.join(":").trim() };
+}
+
+const DATE = /^(\d{4}-)?\d{2}-\d{2}$/;
+
+/** "START..END NAME", dates YYYY-MM-DD or MM-DD (every year). */
+export function parsePeriod(text: string, flag: string): PeriodEntry {
+  const match = /^\s*(\S+)\.\.(\S+)\s+(.+?)\s*$/.exec(text);
+  if (!match || !DATE.test(match[1]!) || !DATE.test(match[2]!))
+    throw usage(`${flag} "${text}"`, 'use "START..END NAME", e.g. "01-27..01-31 Self assessment deadline"');
+  return { id: slug(match[3]!), name: match[3]!, start: match[1]!, end: match[2]! };
+}
+
+/** A fiscal event (Budget, Spring Statement): no deploys from 15:00 the day before until 10:00 the day after. */
+export function fiscalEventFreeze(date: string): PeriodEntry {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T12:00:00Z`)))
+    throw usage(`--fiscal-event "${date}"`, "use the date of the event, YYYY-MM-DD");
+  const shift = (days: number) =>
+    new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return {
+    id: `fiscal-event-${date}`,
+    name: `Fiscal event on ${date}`,
+    start: shift(-1),
+    startTime: "15:00",
+    end: shift(1),
+    endTime: "10:00",
+    description:
+      "No deploys from mid-afternoon the day before a Budget or fiscal event until mid-morning the day after.",
+  };
+}
+
+/** "99.5", "99.5%" or "0.995" as a ratio. */
+export function parseRatio(text: string, flag: string): number {
+  const n = Number(text.trim().replace(/%$/, ""));
+  if (!Number.isFinite(n) || n <= 0 || n >= 100)
+    throw usage(`${flag} "${text}"`, "use a percentage such as 99.5");
+  return n > 1 ? Math.round(n * 1000) / 100000 : n;
+}
+
+function usage(what: string, suggestion: string): GovopsError {
+  return new GovopsError("USAGE", `Invalid ${what}`, suggestion);
+}
