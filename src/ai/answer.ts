@@ -99,8 +99,9 @@ export function parseAnswer(
   let data: unknown;
   try {
     data = JSON.parse(json);
-  } catch (error) {
-    return { ok: false, error: `not JSON: ${(error as Error).message}` };
+  } catch {
+    // The parser's message quotes the reply; the error goes back to the model, so keep it generic.
+    return { ok: false, error: "not JSON: reply with a single JSON object" };
   }
   const result = answerSchema
     .superRefine((answer, ctx) => {

@@ -59,6 +59,19 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     dependencies: new Set(base.dependencies.map((d) => d.id)),
   };
 
+  if (o.dryRun) {
+    const counts = Object.entries(redactions).map(([rule, n]) => `${rule} ×${n}`);
+    o.info(`AI dry run: redacted before sending: ${counts.join(", ") || "nothing"}`);
+    o.info(
+      `AI dry run: nothing sent. About ${inputEstimate} input tokens; at most ` +
+        `$${estimateCost(o.model, { inputTokens: inputEstimate, outputTokens: outputLimit(o.maxTokens, inputEstimate) }).toFixed(4)}`,
+    );
+    if (await readRecord(o.cacheDir, hash, o.warn))
+      o.info(
+        `AI dry run: an answer is recorded for request ${hash.slice(0, 12)}, so --ai would replay it and send nothing`,
+      );
+    return result("dry-run");
+  }
   const recorded = await readRecord(o.cacheDir, hash, o.warn);
   if (recorded) {
     const replay = parseAnswer(JSON.stringify(recorded.answer), known);
@@ -70,15 +83,6 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     o.warn(
       `AI: the recorded answer for request ${hash.slice(0, 12)} ${intact ? `no longer validates (${replay.ok || replay.error})` : "does not match its answer hash"}: ignored`,
     );
-  }
-  if (o.dryRun) {
-    const counts = Object.entries(redactions).map(([rule, n]) => `${rule} ×${n}`);
-    o.info(`AI dry run: redacted before sending: ${counts.join(", ") || "nothing"}`);
-    o.info(
-      `AI dry run: nothing sent. About ${inputEstimate} input tokens; at most ` +
-        `$${estimateCost(o.model, { inputTokens: inputEstimate, outputTokens: outputLimit(o.maxTokens, inputEstimate) }).toFixed(4)}`,
-    );
-    return result("dry-run");
   }
   if (!o.apiKey) {
     o.warn(
@@ -120,7 +124,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
       return result("recorded", { proposals: toProposals(record.answer, base, record), recordFile });
     }
     o.warn(`AI: answer ${attempt} was invalid (${parsed.error})`);
-    asked = retryRequest(request, reply.text, parsed.error);
+    asked = retryRequest(request, parsed.error);
   }
   o.info(describeCost(reply?.model ?? o.model, usage));
   o.warn("AI: dropped the answer; the deterministic profile stands");

@@ -37,7 +37,7 @@ const RULES: Rule[] = [
   {
     // GOV.UK Notify keys end in two UUIDs: the service id and the secret.
     id: "notify-key",
-    pattern: /\b[\w-]*?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-){2}/gi,
+    pattern: /\b(?:[\w-]*?-)?(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-?){2}\b/gi,
     replace: "[REDACTED:notify-key]",
   },
   { id: "bearer", pattern: /\bBearer\s+[\w.~+/-]{8,}=*/g, replace: "Bearer [REDACTED:token]" },

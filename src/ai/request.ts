@@ -48,18 +48,14 @@ export function buildRequest(payload: Payload, model: string): MessagesRequest {
   };
 }
 
-/** A follow-up that asks once more after an invalid answer. */
-export function retryRequest(request: MessagesRequest, answer: string, error: string): MessagesRequest {
+/**
+ * Asks once more after an invalid answer. The rejected reply is not sent back: every request carries
+ * only the allow-listed payload and govops' own words (the validation errors name fields and ids).
+ */
+export function retryRequest(request: MessagesRequest, error: string): MessagesRequest {
   return {
     ...request,
-    messages: [
-      ...request.messages,
-      { role: "assistant", content: answer.slice(0, 20_000) || "(empty)" },
-      {
-        role: "user",
-        content: `That reply was rejected: ${error}. Reply again with only the corrected JSON object.`,
-      },
-    ],
+    system: `${request.system}\n\nYour previous reply to this request was rejected: ${error.slice(0, 2000)}. Reply again with only a corrected JSON object.`,
   };
 }
 

@@ -116,9 +116,13 @@ describe("AI enrichment against a local Messages API", () => {
       const run = await analyseWithAi(dir, { baseURL: api.url });
       expect(api.received).toHaveLength(2);
       assertNothingLeaked(api.received);
-      const retry = api.received[1]!.body.messages;
-      expect(retry.map((m) => m.role)).toEqual(["user", "assistant", "user"]);
-      expect(retry[2]!.content).toMatch(/rejected: not JSON/);
+      const [first, retry] = [api.received[0]!.body, api.received[1]!.body];
+      expect(retry.messages).toEqual(first.messages);
+      expect(retry.system.startsWith(first.system)).toBe(true);
+      expect(retry.system.slice(first.system.length)).toMatch(
+        /^\n\nYour previous reply to this request was rejected: not JSON/,
+      );
+      expect(api.received[1]!.raw).not.toContain("oops");
       expect(run.warnings[0]).toMatch(/answer 1 was invalid \(not JSON/);
       expect(run.result.enrichment?.status).toBe("recorded");
       expect(run.result.profile.failureModes.some((f) => f.id === "eligibility-evidence-rejected")).toBe(

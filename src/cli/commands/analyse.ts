@@ -3,7 +3,8 @@ import { Command } from "commander";
 import { z } from "zod";
 import { analyseService } from "../../index.js";
 import { LEVEL_NAMES } from "../../analyse/classify.js";
-import { createLogger } from "../logger.js";
+import { createLogger, type Logger } from "../logger.js";
+import { DEFAULT_MODEL, type AiOptions } from "../../ai/index.js";
 import type { Profile } from "../../profile/schema.js";
 
 export const analyseOptionsSchema = z
@@ -12,6 +13,12 @@ export const analyseOptionsSchema = z
     json: z.boolean().default(false),
     level: z.coerce.number().int().min(1).max(5).optional(),
     write: z.boolean().default(true),
+    ai: z.boolean().default(false),
+    aiDryRun: z.boolean().default(false),
+    aiModel: z.string().min(1).optional(),
+    aiMaxTokens: z.coerce.number().int().positive().optional(),
+    aiTimeout: z.coerce.number().int().positive().optional(),
+    aiRetries: z.coerce.number().int().min(0).optional(),
   })
   .strict();
 
@@ -23,6 +30,12 @@ export const analyseCommand = new Command("analyse")
   .option("--level <n>", "override the archetype level (1-5)")
   .option("--json", "print the profile as JSON on stdout and nothing else")
   .option("--no-write", "do not write the profile file")
+  .option("--ai", "enrich the profile with a language model (needs ANTHROPIC_API_KEY, or a recorded answer)")
+  .option("--ai-dry-run", "print exactly what --ai would send, send nothing and write nothing")
+  .option("--ai-model <id>", `model id (default: ${DEFAULT_MODEL})`)
+  .option("--ai-max-tokens <n>", "token budget for the run, input and output (default: 40000)")
+  .option("--ai-timeout <ms>", "timeout per request in milliseconds (default: 60000)")
+  .option("--ai-retries <n>", "retries after rate limits, server errors and timeouts (default: 2)")
   .addHelpText(
     "after",
     `
@@ -30,17 +43,25 @@ Examples:
   $ govops analyse                                 analyse the current directory
   $ govops analyse examples/level-3-enquiry-service
   $ govops analyse . --json | jq .facts.routes     routes as JSON
-  $ govops analyse . --level 4                     treat it as a PQ tracker`,
+  $ govops analyse . --level 4                     treat it as a PQ tracker
+  $ govops analyse . --ai-dry-run                  show what AI enrichment would send
+  $ govops analyse . --ai                          enrich, recording the answer in .govops/ai/`,
   )
   .action(async (dir: string, raw: unknown) => {
     const options = analyseOptionsSchema.parse(raw);
     const log = createLogger({ quiet: options.json });
-    const { profile, profilePath } = await analyseService(dir, {
+    const enrich = aiOptions(options, log);
+    const { profile, profilePath, enrichment } = await analyseService(dir, {
       profilePath: options.profile,
       level: options.level as 1 | 2 | 3 | 4 | 5 | undefined,
-      write: options.write,
+      write: options.write && !options.aiDryRun,
       onProgress: log.progress,
+      enrich,
     });
+    if (enrichment?.status === "dry-run") {
+      process.stdout.write(`${JSON.stringify(enrichment.body, null, 2)}\n`);
+      return;
+    }
     if (options.json) {
       process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
       return;
@@ -80,3 +101,17 @@ function summary(p: Profile, written?: string): string {
 }
 
 const yes = (b: boolean) => (b ? "yes" : "NO");
+
+function aiOptions(o: z.infer<typeof analyseOptionsSchema>, log: Logger): AiOptions | undefined {
+  if (!o.ai && !o.aiDryRun) return undefined;
+  return {
+    dryRun: o.aiDryRun,
+    model: o.aiModel,
+    maxTokens: o.aiMaxTokens,
+    timeoutMs: o.aiTimeout,
+    maxRetries: o.aiRetries,
+    warn: log.warn,
+    // Spend is always shown, on stderr, even under --json.
+    info: (message) => void process.stderr.write(`${message}\n`),
+  };
+}
