@@ -37,7 +37,7 @@ export function applyAnswers(doc: Document, answers: InitAnswers): void {
 function upsertById(doc: Document, list: string, item: { id: string }): void {
   const seq = doc.get(list, true);
   if (!isSeq(seq)) {
-    doc.set(list, [item]);
+    doc.set(list, doc.createNode([item]));
     return;
   }
   const index = seq.items.findIndex((node) => isMap(node) && node.get("id") === item.id);

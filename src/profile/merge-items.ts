@@ -36,11 +36,10 @@ export function mergeItems<T extends Item>(o: MergeItemsOptions<T>): T[] {
   const combine = o.combine ?? ((lower: T, patch: Patch) => overlay(lower, patch as Partial<T>));
   const key = (item: object) => o.key(item as Keyed);
   const ai = [...o.ai].sort((a, b) => key(a).localeCompare(key(b)));
-  const merged = new Map<string, T>();
-  for (const item of [...o.analysis, ...o.baseline, ...ai]) {
-    const lower = merged.get(key(item));
-    merged.set(key(item), lower ? stack(lower, item) : item);
-  }
+  const layers = new Map<string, T[]>();
+  for (const item of [...o.analysis, ...o.baseline, ...ai])
+    (layers.get(key(item)) ?? layers.set(key(item), []).get(key(item))!).push(item);
+  const merged = new Map([...layers].map(([id, items]) => [id, stack(items)] as const));
   for (const [index, patch] of (o.patches ?? []).entries()) {
     const id = key(patch);
     const lower = merged.get(id);
@@ -63,12 +62,13 @@ export function mergeItems<T extends Item>(o: MergeItemsOptions<T>): T[] {
 
 const RANK: Record<Provenance["source"], number> = { baseline: 0, ai: 1, analysis: 2, user: 3 };
 
-/** Two items with one key from different layers: the higher layer's fields win. */
-function stack<T extends Item>(a: T, b: T): T {
-  const [low, high] = RANK[a.provenance.source] <= RANK[b.provenance.source] ? [a, b] : [b, a];
-  const evidence = uniqueEvidence([...(high.provenance.evidence ?? []), ...(low.provenance.evidence ?? [])]);
-  const provenance: Provenance = { ...high.provenance, ...(evidence.length ? { evidence } : {}) };
-  return { ...overlay(low, high), provenance };
+/** Items with one key from different layers: per field, the highest layer that sets it wins. */
+function stack<T extends Item>(items: T[]): T {
+  const ranked = [...items].sort((a, b) => RANK[a.provenance.source] - RANK[b.provenance.source]);
+  const top = ranked[ranked.length - 1]!;
+  const evidence = uniqueEvidence([...ranked].reverse().flatMap((i) => i.provenance.evidence ?? []));
+  const provenance: Provenance = { ...top.provenance, ...(evidence.length ? { evidence } : {}) };
+  return { ...ranked.reduce((low, high) => overlay(low, high)), provenance };
 }
 
 function assertComplete<T extends Item>(o: MergeItemsOptions<T>, item: T, index: number, key: string): void {
