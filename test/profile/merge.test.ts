@@ -127,7 +127,8 @@ describe("precedence: user, then analysis, then AI, then baseline", () => {
 
   it("AI beats the baseline, and its provenance names the model", () => {
     const base = byId(baseline.failureModes, "duplicate-submissions");
-    const { appliesTo: _, ...rest } = base;
+    const rest: Record<string, unknown> & typeof base = { ...base };
+    delete rest.appliesTo;
     const ai: AiProposals = {
       failureModes: [
         { ...rest, citizenImpact: "Permit holders are charged twice.", provenance: aiProvenance },
