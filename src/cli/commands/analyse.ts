@@ -10,6 +10,7 @@ import type { Profile } from "../../profile/schema.js";
 export const analyseOptionsSchema = z
   .object({
     profile: z.string().optional(),
+    config: z.string().optional(),
     json: z.boolean().default(false),
     level: z.coerce.number().int().min(1).max(5).optional(),
     write: z.boolean().default(true),
@@ -27,6 +28,7 @@ export const analyseCommand = new Command("analyse")
   .description("Inspect a service repository and write its risk profile (ops/profile.yaml)")
   .argument("[dir]", "service repository", ".")
   .option("--profile <file>", "where to write the profile (default: <dir>/ops/profile.yaml)")
+  .option("--config <file>", "your decisions to merge (default: <dir>/govops.config.yaml when present)")
   .option("--level <n>", "override the archetype level (1-5)")
   .option("--json", "print the profile as JSON on stdout and nothing else")
   .option("--no-write", "do not write the profile file")
@@ -53,6 +55,7 @@ Examples:
     const enrich = aiOptions(options, log);
     const { profile, profilePath, enrichment } = await analyseService(dir, {
       profilePath: options.profile,
+      config: options.config,
       level: options.level as 1 | 2 | 3 | 4 | 5 | undefined,
       write: options.write && !options.aiDryRun,
       onProgress: log.progress,
