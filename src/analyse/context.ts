@@ -67,6 +67,7 @@ export function localNames(file: FileIndex, modules: readonly string[]): Set<str
     if (imp.namespace) names.add(imp.namespace);
     for (const n of imp.names) names.add(n);
   }
+  for (const d of file.destructures) if (names.has(d.from)) for (const n of d.names) names.add(n);
   return names;
 }
 
@@ -77,7 +78,7 @@ export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
 
 /** Whether a path is a test, fixture, example or build output: routes there are not the service's routes. */
 export function isNonProductionPath(rel: string): boolean {
-  return /(^|\/)(test|tests|testing|__tests__|spec|fixtures?|__mocks__|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(
+  return /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(
     rel,
   );
 }

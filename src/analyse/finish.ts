@@ -13,7 +13,7 @@ export function finish(merged: Merged, sources: FileIndex[]): Merged {
 function finishReadiness(merged: Merged, sources: FileIndex[]): Facts["readiness"] {
   const readiness = { ...merged.readiness };
   const health = merged.routes
-    .filter((r) => HEALTH.test(r.path))
+    .filter((r, i, all) => HEALTH.test(r.path) && all.findIndex((o) => o.path === r.path) === i)
     .map((r) => ({ path: r.path, evidence: r.evidence }));
   if (health.length === 0) {
     for (const s of sources) {

@@ -69,6 +69,8 @@ export interface FileIndex {
   exports: NamedLine[];
   /** String literals that look like URL paths, with the line they appear on. */
   pathLiterals: NamedLine[];
+  /** `const { Pool } = pg`: names destructured from another binding, so calls on them count as calls on it. */
+  destructures: Array<{ from: string; names: string[] }>;
   /** HTTP methods compared against a `.method` property (`req.method === 'POST'`, `case 'GET':`). */
   methodChecks: NamedLine[];
 }
@@ -106,6 +108,7 @@ export function indexSource(rel: string, text: string): FileIndex {
     exports: [],
     pathLiterals: [],
     methodChecks: [],
+    destructures: [],
   };
   // Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper.
   const ancestors: ts.Node[] = [];
@@ -150,7 +153,7 @@ export function indexSource(rel: string, text: string): FileIndex {
         break;
       }
       case K.VariableDeclaration:
-        recordEnvDestructuring(node as ts.VariableDeclaration);
+        recordDestructuring(node as ts.VariableDeclaration);
         break;
       case K.Decorator:
         recordDecorator(node as ts.Decorator);
@@ -251,9 +254,14 @@ export function indexSource(rel: string, text: string): FileIndex {
     } else if (decl.name) index.exports.push({ name: decl.name.text, line: line(decl) });
   }
 
-  function recordEnvDestructuring(decl: ts.VariableDeclaration): void {
-    if (!decl.initializer || !isProcessEnv(decl.initializer) || decl.name.kind !== K.ObjectBindingPattern)
+  function recordDestructuring(decl: ts.VariableDeclaration): void {
+    if (!decl.initializer || decl.name.kind !== K.ObjectBindingPattern) return;
+    if (isIdentifier(decl.initializer)) {
+      const names = decl.name.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : []));
+      index.destructures.push({ from: decl.initializer.text, names });
       return;
+    }
+    if (!isProcessEnv(decl.initializer)) return;
     for (const el of decl.name.elements) {
       const name = el.propertyName ?? el.name;
       if (isIdentifier(name)) index.envReads.push({ name: name.text, line: line(el) });

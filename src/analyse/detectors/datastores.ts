@@ -1,5 +1,6 @@
 import type { Detector } from "../detector.js";
-import { declares, ev } from "../context.js";
+import { declares, ev, resolveImport } from "../context.js";
+import type { FileIndex } from "../../scan/source-index.js";
 import { clientUses, envVarInCalls, LOCATION_ENV, type ClientUse } from "../clients.js";
 import type { DetectorContext } from "../context.js";
 import type { Facts, Findings } from "../facts.js";
@@ -75,6 +76,16 @@ function ormKind(ctx: DetectorContext, use: ClientUse, option: string): Kind | u
   return driver ? DRIVERS[driver] : undefined;
 }
 
+/** An env var read in the file, or in a module it imports (`knex(config)` with config from knexfile.ts). */
+function envNear(ctx: DetectorContext, file: FileIndex, accept: RegExp): string | undefined {
+  const files = [file, ...file.imports.flatMap((i) => resolveImport(ctx, file.rel, i.module) ?? [])];
+  for (const f of files) {
+    const hit = f.envReads.find((e) => accept.test(e.name));
+    if (hit) return hit.name;
+  }
+  return undefined;
+}
+
 export const datastoresDetector: Detector = {
   id: "datastores",
   title: "Databases, caches and object stores, by the clients the code constructs",
@@ -91,7 +102,7 @@ export const datastoresDetector: Detector = {
         const envVar =
           envVarInCalls(use.calls, LOCATION_ENV) ??
           envVarInCalls(use.calls, KIND_ENV[kind]) ??
-          use.file.envReads.find((e) => KIND_ENV[kind].test(e.name))?.name;
+          envNear(ctx, use.file, KIND_ENV[kind]);
         datastores.push({
           kind,
           client: use.module,

@@ -42,6 +42,22 @@ interface Outbound {
   call: CallSite;
   client: string;
   instance?: Instance;
+  timeout?: boolean;
+}
+
+interface Target {
+  name: string;
+  env?: string;
+  host?: string;
+}
+
+const IDENTITY = /OIDC|ISSUER|ONE_?LOGIN|IDENTITY_PROVIDER|account\.gov\.uk/i;
+
+function kindAndName(target: Target): Pick<Integration, "kind" | "name"> {
+  const where = `${target.env ?? ""} ${target.host ?? ""}`;
+  if (/payments\.service\.gov\.uk|GOVUK_PAY|PAY_API/.test(where)) return { kind: "pay", name: "GOV.UK Pay" };
+  if (IDENTITY.test(where)) return { kind: "oidc", name: "OIDC identity provider" };
+  return { kind: "http", name: target.name };
 }
 
 export const httpClientsDetector: Detector = {
@@ -71,51 +87,58 @@ export const httpClientsDetector: Detector = {
       const envs = [...new Set(file.envReads.map((e) => e.name).filter((n) => URL_ENV.test(n)))];
       return envs.length === 1 ? envs[0] : undefined;
     };
-    const integrations: Integration[] = [];
-    const transports = new Map<string, boolean>();
     const projectUrlEnvs = [...new Set(production.flatMap((s) => s.envReads.map((e) => e.name)))].filter(
       (n) => URL_ENV.test(n),
     );
-    const name = (file: FileIndex, call: CallSite, instance?: Instance) => {
+    /** Named by its own URL: an env var it reads or is given, or a literal host. */
+    const strong = (file: FileIndex, call: CallSite, instance?: Instance): Target | undefined => {
       const host = hostIn(call.args[0]?.text) ?? instance?.host;
-      const fromFile = nameFromFile(file.rel);
-      const env =
-        urlEnvIn(call) ??
-        instance?.env ??
-        fileUrlEnv(file) ??
-        injected.get(file.rel) ??
-        (host ? undefined : projectUrlEnvs.find((e) => fromFile && nameFromEnv(e) === fromFile));
-      return { env, host, name: env ? nameFromEnv(env) : (host ?? fromFile) };
+      const env = urlEnvIn(call) ?? instance?.env ?? fileUrlEnv(file) ?? injected.get(file.rel);
+      return env || host ? { env, host, name: env ? nameFromEnv(env) : host! } : undefined;
     };
-    const add = (file: FileIndex, call: CallSite, client: string, timeout: boolean, instance?: Instance) => {
-      const found = name(file, call, instance);
-      if (!found.name) return false;
-      const pay =
-        /payments\.service\.gov\.uk/.test(found.host ?? "") || /GOVUK_PAY|PAY_API/.test(found.env ?? "");
+    /** Named by its module (`clients/case-api.ts`), with the project's env var of that name if there is one. */
+    const weak = (file: FileIndex): Target | undefined => {
+      const name = nameFromFile(file.rel);
+      const env = name ? projectUrlEnvs.find((e) => nameFromEnv(e) === name) : undefined;
+      return name ? { env, name } : undefined;
+    };
+    const integrations: Integration[] = [];
+    const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
       integrations.push({
-        name: pay ? "GOV.UK Pay" : found.name,
-        kind: pay ? "pay" : "http",
+        ...kindAndName(target),
         client,
-        ...(found.env ? { baseUrlEnv: found.env } : {}),
-        hasTimeout: timeout,
+        ...(target.env ? { baseUrlEnv: target.env } : {}),
+        hasTimeout,
         evidence: ev(file.rel, call.line, call.args[0]?.text),
       });
-      return true;
     };
-    for (const { file, call, client, instance } of outbound) {
-      const timeout = setsTimeout(call.args) || Boolean(instance?.timeout) || chainTimeout(file, call);
-      // A call with no name of its own is a shared transport (`fetchJson(url)`): its callers are the integrations.
-      if (!add(file, call, client, timeout, instance))
-        transports.set(file.rel, (transports.get(file.rel) ?? true) && timeout);
+    // A call whose URL is a parameter (`request(url)`) is a shared transport: its callers are the integrations.
+    const transports = new Map<string, Outbound[]>();
+    for (const o of outbound) {
+      const timeout =
+        setsTimeout(o.call.args) || Boolean(o.instance?.timeout) || chainTimeout(o.file, o.call);
+      const target =
+        strong(o.file, o.call, o.instance) ??
+        (o.call.args[0]?.kind === "identifier" ? undefined : weak(o.file));
+      if (target) add(target, o.file, o.call, o.client, timeout);
+      else transports.set(o.file.rel, [...(transports.get(o.file.rel) ?? []), { ...o, timeout }]);
     }
-    for (const [transport, timeout] of transports) {
+    const viaWrappers: Outbound[] = [];
+    for (const [transport, own] of transports) {
+      const timeout = own.every((o) => o.timeout);
       for (const file of production) {
         for (const call of callsInto(ctx, file, transport)) {
-          if (add(file, call, "wrapper", timeout || setsTimeout(call.args)))
-            outbound.push({ file, call, client: "wrapper" });
+          const target = strong(file, call) ?? weak(file);
+          if (!target) continue;
+          add(target, file, call, "wrapper", timeout || setsTimeout(call.args));
+          viaWrappers.push({ file, call, client: "wrapper" });
         }
       }
+      const fallback = weak(own[0]!.file);
+      if (fallback && !viaWrappers.some((w) => callsInto(ctx, w.file, transport).includes(w.call)))
+        for (const o of own) add(fallback, o.file, o.call, o.client, Boolean(o.timeout));
     }
+    outbound.push(...viaWrappers);
     return { integrations, readiness: { outboundRetries: retries(ctx, outbound) } };
   },
 };
