@@ -1,5 +1,8 @@
-import Anthropic from "@anthropic-ai/sdk";
+import type Anthropic from "@anthropic-ai/sdk";
 import type { MessagesRequest } from "./request.js";
+
+// Loaded on first use: the SDK costs every CLI start time, and most runs never ask a model.
+const loadSdk = async () => (await import("@anthropic-ai/sdk")).default;
 
 export interface ModelReply {
   text: string;
@@ -17,8 +20,9 @@ export interface ClientSettings {
 }
 
 /** The SDK retries 408/409/429/5xx and timeouts itself, up to maxRetries, honouring retry-after. */
-export function createClient(settings: ClientSettings): Anthropic {
-  return new Anthropic({
+export async function createClient(settings: ClientSettings): Promise<Anthropic> {
+  const Sdk = await loadSdk();
+  return new Sdk({
     apiKey: settings.apiKey,
     baseURL: settings.baseURL,
     timeout: settings.timeoutMs,
@@ -56,9 +60,10 @@ export async function askModel(
 }
 
 /** One line for a failed call, without the request or any header. */
-export function describeError(error: unknown): string {
-  if (error instanceof Anthropic.APIConnectionTimeoutError) return "the request timed out";
-  if (error instanceof Anthropic.APIConnectionError) return `could not connect (${error.message})`;
-  if (error instanceof Anthropic.APIError) return `the API answered ${error.status ?? "with an error"}`;
+export async function describeError(error: unknown): Promise<string> {
+  const Sdk = await loadSdk();
+  if (error instanceof Sdk.APIConnectionTimeoutError) return "the request timed out";
+  if (error instanceof Sdk.APIConnectionError) return `could not connect (${error.message})`;
+  if (error instanceof Sdk.APIError) return `the API answered ${error.status ?? "with an error"}`;
   return (error as Error)?.message ?? String(error);
 }

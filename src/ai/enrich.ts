@@ -97,7 +97,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     return result("skipped");
   }
 
-  const client = createClient({ ...o, apiKey: o.apiKey });
+  const client = await createClient({ ...o, apiKey: o.apiKey });
   let asked: MessagesRequest = request;
   let reply: ModelReply | undefined;
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -110,7 +110,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     try {
       reply = await askModel(client, asked, outputLimit(o.maxTokens - spent, estimate));
     } catch (caught) {
-      o.warn(`AI: ${describeError(caught)}; the profile has no AI items`);
+      o.warn(`AI: ${await describeError(caught)}; the profile has no AI items`);
       return result("failed");
     }
     usage.requests += 1;

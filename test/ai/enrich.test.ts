@@ -89,9 +89,11 @@ describe("AI enrichment against a local Messages API", () => {
         trafficMultiplier: 1.8,
         provenance,
       });
-      // Analysis wins over AI: the journey found in the code keeps its name and its analysis provenance.
+      // A name made from a route segment is only a default, so the AI's wording replaces it; what
+      // analysis observed (routes, criticality, evidence) stays, and so does its provenance.
       const apply = profile.journeys.find((j) => j.id === "apply")!;
-      expect(apply.name).toBe("Apply");
+      expect(apply).toMatchObject({ name: "Apply for a Blue Badge", criticality: "critical" });
+      expect(apply.entryRoutes).toContainEqual({ method: "POST", path: "/apply" });
       expect(apply.provenance.source).toBe("analysis");
       expect(live.info.join("\n")).toMatch(
         /1 request\(s\) to claude-sonnet-5-5, 1200 input \+ 400 output tokens, estimated cost \$0\.0096/,
