@@ -18,5 +18,20 @@ export async function enrichProfile(
   options: AiOptions,
 ): Promise<{ profile: Profile; ai: EnrichResult }> {
   const ai = await proposeEnrichment(base, resolveAiOptions(root, options));
-  return { profile: ai.proposals ? merge(ai.proposals) : base, ai };
+  return { profile: ai.proposals ? markAiWording(merge(ai.proposals), ai.proposals) : base, ai };
+}
+
+/**
+ * Provenance is per item, and a journey's item provenance stays with analysis when the AI only
+ * words it. Note the answer on such journeys, so the profile and the manifest say AI text is there.
+ */
+function markAiWording(profile: Profile, proposals: AiProposals): Profile {
+  const journeys = profile.journeys.map((journey) => {
+    const proposed = proposals.journeys?.find((p) => p.id === journey.id);
+    const worded =
+      proposed && (journey.name === proposed.name || journey.description === proposed.description);
+    if (!worded || journey.provenance.ai) return journey;
+    return { ...journey, provenance: { ...journey.provenance, ai: proposed.provenance.ai } };
+  });
+  return { ...profile, journeys };
 }

@@ -1,7 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { aiManifestEntry } from "../../src/ai/proposals.js";
 import { requestHash, sha256, canonicalJson } from "../../src/ai/request.js";
+import { analyseService } from "../../src/index.js";
 import { withTempDir } from "../helpers.js";
 import { apiError, messageReply, startFakeApi, type FakeApi, type Received } from "./fake-api.js";
 import { SECRETS, analyseWithAi, analyseWithoutAi, goodAnswer, plantedService } from "./scenario.js";
@@ -94,7 +96,8 @@ describe("AI enrichment against a local Messages API", () => {
       const apply = profile.journeys.find((j) => j.id === "apply")!;
       expect(apply).toMatchObject({ name: "Apply for a Blue Badge", criticality: "critical" });
       expect(apply.entryRoutes).toContainEqual({ method: "POST", path: "/apply" });
-      expect(apply.provenance.source).toBe("analysis");
+      expect(apply.provenance).toMatchObject({ source: "analysis", ai: provenance.ai });
+      expect(apply.provenance.evidence?.length).toBeGreaterThan(0);
       expect(live.info.join("\n")).toMatch(
         /1 request\(s\) to claude-sonnet-5-5, 1200 input \+ 400 output tokens, estimated cost \$0\.0096/,
       );
@@ -105,6 +108,21 @@ describe("AI enrichment against a local Messages API", () => {
       expect(replay.result.enrichment?.status).toBe("replayed");
       expect(replay.yaml).toBe(live.yaml);
       expect(replay.warnings).toEqual([]);
+    });
+  });
+
+  it("journey wording alone is enough for the manifest to name the answer", async () => {
+    await withTempDir(async (tmp) => {
+      const dir = await plantedService(tmp);
+      const wordingOnly = { journeys: goodAnswer.journeys, failureModes: [], peakPeriods: [] };
+      api = await startFakeApi([{ body: messageReply(JSON.stringify(wordingOnly)) }]);
+      const run = await analyseWithAi(dir, { baseURL: api.url });
+      const { profile, enrichment } = run.result;
+      expect(profile.journeys.find((j) => j.id === "apply")?.name).toBe("Apply for a Blue Badge");
+      expect(aiManifestEntry(profile).ai).toEqual([
+        { model: "claude-sonnet-5-5", requestHash: enrichment!.requestHash, answerHash: expect.any(String) },
+      ]);
+      expect(aiManifestEntry((await analyseService(dir, { write: false })).profile)).toEqual({});
     });
   });
 
