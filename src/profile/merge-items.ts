@@ -67,7 +67,13 @@ function stack<T extends Item>(items: T[]): T {
   const ranked = [...items].sort((a, b) => RANK[a.provenance.source] - RANK[b.provenance.source]);
   const top = ranked[ranked.length - 1]!;
   const evidence = uniqueEvidence([...ranked].reverse().flatMap((i) => i.provenance.evidence ?? []));
-  const provenance: Provenance = { ...top.provenance, ...(evidence.length ? { evidence } : {}) };
+  // Keep the AI answer's identity when it contributed below the top layer, so replays can name it.
+  const ai = [...ranked].reverse().find((i) => i.provenance.ai)?.provenance.ai;
+  const provenance: Provenance = {
+    ...top.provenance,
+    ...(evidence.length ? { evidence } : {}),
+    ...(ai ? { ai } : {}),
+  };
   return { ...ranked.reduce((low, high) => overlay(low, high)), provenance };
 }
 

@@ -112,7 +112,7 @@ describe("precedence: user, then analysis, then AI, then baseline", () => {
     };
     const postgres = byId(merge({}, ai).dependencies, "postgres");
     expect(postgres).toMatchObject({ name: "PostgreSQL", criticality: "critical", timeoutMs: 1500 });
-    expect(postgres.provenance.source).toBe("analysis");
+    expect(postgres.provenance).toMatchObject({ source: "analysis", ai: { model: "test-model" } });
   });
 
   it("AI wording beats a journey name made up from a route, but not its routes", () => {
