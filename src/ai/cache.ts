@@ -1,8 +1,9 @@
 import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
-import { answerSchema } from "./answer.js";
-import { payloadSchema } from "./payload.js";
+import { answerSchema, type Answer } from "./answer.js";
+import { payloadSchema, type Payload } from "./payload.js";
+import { canonicalJson, sha256 } from "./request.js";
 
 /** Where answers are recorded, relative to the service root; meant to be committed. */
 export const AI_CACHE_DIR = ".govops/ai";
@@ -54,4 +55,23 @@ export async function writeRecord(cacheDir: string, record: AnswerRecord): Promi
   await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
   await rename(temp, file);
   return file;
+}
+
+/** A record of an answer that just arrived: its time is taken now, once, and replayed ever after. */
+export function newRecord(fields: {
+  requestHash: string;
+  model: string;
+  usage: { inputTokens: number; outputTokens: number };
+  payload: Payload;
+  answer: Answer;
+}): AnswerRecord {
+  return recordSchema.parse({
+    requestHash: fields.requestHash,
+    model: fields.model,
+    at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
+    answerHash: sha256(canonicalJson(fields.answer)),
+    usage: { inputTokens: fields.usage.inputTokens, outputTokens: fields.usage.outputTokens },
+    payload: fields.payload,
+    answer: fields.answer,
+  });
 }

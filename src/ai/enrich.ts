@@ -1,7 +1,7 @@
 import type { AiProposals } from "../profile/merge.js";
 import type { Profile } from "../profile/schema.js";
-import { parseAnswer, type Answer } from "./answer.js";
-import { readRecord, recordSchema, writeRecord, type AnswerRecord } from "./cache.js";
+import { parseAnswer } from "./answer.js";
+import { newRecord, readRecord, writeRecord } from "./cache.js";
 import { askModel, createClient, describeError, messageBody, type ModelReply } from "./client.js";
 import { describeCost, estimateCost, estimateTokens, type Usage } from "./cost.js";
 import type { ResolvedAiOptions } from "./options.js";
@@ -61,10 +61,10 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
 
   if (o.dryRun) {
     const counts = Object.entries(redactions).map(([rule, n]) => `${rule} ×${n}`);
+    const most = { inputTokens: inputEstimate, outputTokens: outputLimit(o.maxTokens, inputEstimate) };
     o.info(`AI dry run: redacted before sending: ${counts.join(", ") || "nothing"}`);
     o.info(
-      `AI dry run: nothing sent. About ${inputEstimate} input tokens; at most ` +
-        `$${estimateCost(o.model, { inputTokens: inputEstimate, outputTokens: outputLimit(o.maxTokens, inputEstimate) }).toFixed(4)}`,
+      `AI dry run: nothing sent. About ${inputEstimate} input tokens; at most $${estimateCost(o.model, most).toFixed(4)}`,
     );
     if (await readRecord(o.cacheDir, hash, o.warn))
       o.info(
@@ -110,6 +110,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     try {
       reply = await askModel(client, asked, outputLimit(o.maxTokens - spent, estimate));
     } catch (caught) {
+      if (usage.requests) o.info(describeCost(reply?.model ?? o.model, usage));
       o.warn(`AI: ${await describeError(caught)}; the profile has no AI items`);
       return result("failed");
     }
@@ -119,7 +120,13 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     const parsed = parseAnswer(reply.text, known);
     if (parsed.ok) {
       o.info(describeCost(reply.model, usage));
-      const record = makeRecord(hash, reply, usage, payload, parsed.answer);
+      const record = newRecord({
+        requestHash: hash,
+        model: reply.model,
+        usage,
+        payload,
+        answer: parsed.answer,
+      });
       const recordFile = await writeRecord(o.cacheDir, record);
       return result("recorded", { proposals: toProposals(record.answer, base, record), recordFile });
     }
@@ -133,22 +140,4 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
 
 function outputLimit(budget: number, inputEstimate: number): number {
   return Math.max(1, Math.min(MAX_OUTPUT, budget - inputEstimate));
-}
-
-function makeRecord(
-  hash: string,
-  reply: ModelReply,
-  usage: Usage,
-  payload: AnswerRecord["payload"],
-  answer: Answer,
-): AnswerRecord {
-  return recordSchema.parse({
-    requestHash: hash,
-    model: reply.model,
-    at: new Date().toISOString().replace(/\.\d{3}Z$/, "Z"),
-    answerHash: sha256(canonicalJson(answer)),
-    usage: { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens },
-    payload,
-    answer,
-  });
 }
