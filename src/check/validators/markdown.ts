@@ -52,16 +52,23 @@ export async function lintMarkdown(files: MarkdownFile[]): Promise<ValidatorProb
 }
 
 /** Code cannot contain links: blank out fenced blocks and code spans before looking for them. */
+function withoutFences(content: string): string {
+  return content.replace(/^ *(```|~~~)[\s\S]*?^ *\1\s*$/gm, "");
+}
+
 function withoutCode(content: string): string {
-  return content.replace(/^ *(```|~~~)[\s\S]*?^ *\1\s*$/gm, "").replace(/`[^`\n]*`/g, "");
+  return withoutFences(content).replace(/`[^`\n]*`/g, "");
 }
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens, repeats numbered. */
 export function anchors(content: string): Set<string> {
   const seen = new Map<string, number>();
   const out = new Set<string>();
-  for (const m of withoutCode(content).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
-    const text = m[1]!.replace(/\[([^\]]*)\]\([^)]*\)/g, "$1").replace(/\\(.)/g, "$1");
+  for (const m of withoutFences(content).matchAll(/^#{1,6}\s+(.+?)\s*#*\s*$/gm)) {
+    const text = m[1]!
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+      .replace(/`/g, "")
+      .replace(/\\(.)/g, "$1");
     const base = text
       .toLowerCase()
       .replace(/[^\p{L}\p{N}\s_-]/gu, "")

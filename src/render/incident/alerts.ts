@@ -1,36 +1,37 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
-import { pascal } from "../names.js";
+import { monitoringAlerts } from "../monitoring/index.js";
+import { prose } from "./format.js";
 
 /** An alert in the monitoring pack whose `runbook_url` points at a failure mode's runbook. */
 export interface AlertRef {
   name: string;
-  severities: Array<"page" | "ticket">;
-  /** What makes it fire, in a sentence. */
+  /** page, ticket or security; an alert with a fast and a slow rule has both. */
+  severities: string[];
+  /** The alert's summary annotation, as Markdown. */
   fires: string;
+  /** The rules file it lives in, relative to `ops/monitoring/`. */
+  file: string;
 }
 
-/**
- * Alert names per failure mode id, by the rule the monitoring target uses: each journey's burn alerts
- * link to the `slo-burn` failure mode that affects the journey, else to `<journey>-slo-burn`.
- */
+/** The monitoring pack's alerts grouped by the failure mode whose runbook they link to. */
 export function alertsByFailureMode(profile: Profile): Map<string, AlertRef[]> {
   const out = new Map<string, AlertRef[]>();
-  for (const journey of profile.journeys) {
-    const fm = profile.failureModes.find(
-      (f) => f.affects.journeys.includes(journey.id) && f.detection.alert === "slo-burn",
-    );
-    const id = fm?.id ?? `${journey.id}-slo-burn`;
-    const name = mdText(journey.name);
-    const refs = (["availability", "latency"] as const).map((sli) => ({
-      name: `${pascal(profile.service.name)}${pascal(journey.id)}${pascal(sli)}BudgetBurn`,
-      severities: ["page", "ticket"] as Array<"page" | "ticket">,
-      fires:
-        sli === "availability"
-          ? `5xx responses on the ${name} routes burn the ${journey.slo.periodDays}-day availability error budget too fast`
-          : `responses slower than ${journey.slo.latency.thresholdMs} ms on the ${name} routes burn the latency error budget too fast`,
-    }));
-    out.set(id, [...(out.get(id) ?? []), ...refs]);
+  for (const def of monitoringAlerts(profile)) {
+    const refs = out.get(def.failureModeId) ?? [];
+    const existing = refs.find((r) => r.name === def.rule.alert);
+    const severity = def.rule.labels.severity ?? "page";
+    if (existing) {
+      if (!existing.severities.includes(severity)) existing.severities.push(severity);
+      continue;
+    }
+    refs.push({
+      name: def.rule.alert,
+      severities: [severity],
+      fires: prose(def.rule.annotations.summary),
+      // The monitoring target names each rules file after its group: ops/monitoring/<file>-rules.yml.
+      file: `${def.file}-rules.yml`,
+    });
+    out.set(def.failureModeId, refs);
   }
   return out;
 }

@@ -1,7 +1,6 @@
 import type { FailureMode, Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import { levelOf } from "./level.js";
-import { todo } from "./format.js";
+import { prose, todo } from "./format.js";
 
 export type CommsKind = Exclude<FailureMode["commsTemplate"], "none">;
 
@@ -86,27 +85,27 @@ export function commsModel(profile: Profile, kind: CommsKind) {
   const modes = profile.failureModes.filter((f) => f.commsTemplate === kind);
   const names = journeyNames(profile, modes);
   const what = names ? `use ${names} on ${profile.service.title}` : `use ${profile.service.title}`;
-  const fill = (text: string) => mdText(text.replaceAll("{what}", what));
+  const fill = (text: string) => prose(text.replaceAll("{what}", what));
   const level = levelOf(profile);
   const sms = `${profile.service.title}: ${WORDING[kind].banner.replaceAll("{what}", names ? `use ${names}` : "use the service")} We'll text you when it's fixed.`;
   return {
     kind,
     title: WORDING[kind].title,
-    service: mdText(profile.service.title),
+    service: prose(profile.service.title),
     problem: fill(WORDING[kind].problem),
     past: fill(WORDING[kind].past),
     identified: fill(WORDING[kind].identified),
     banner: fill(WORDING[kind].banner),
     sms: {
-      text: mdText(sms),
+      text: prose(sms),
       characters: sms.length,
       fragments: sms.length <= 160 ? 1 : Math.ceil(sms.length / 153),
     },
-    instead: level.instead.map(mdText),
+    instead: level.instead.map(prose),
     channels: todo(
       "name the phone line, email address or office citizens can use instead, with opening hours",
     ),
-    failureModes: modes.map((f) => ({ id: f.id, title: mdText(f.title), severity: f.severity })),
+    failureModes: modes.map((f) => ({ id: f.id, title: prose(f.title), severity: f.severity })),
     breach: kind === "data-breach",
     security: kind === "security",
     parliamentary: profile.service.level.value === 4,

@@ -1,6 +1,6 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import { CONTROLS, type Control, type Framework } from "./compliance-controls.js";
+import { prose } from "./format.js";
 
 const FRAMEWORKS: Array<{ id: Framework; title: string; source: string }> = [
   {
@@ -52,18 +52,18 @@ const status = (c: { coveredBy: string[]; gap?: string | undefined }) =>
 export function complianceModel(profile: Profile) {
   const rows = [...CONTROLS, ...serviceSpecific(profile)].map((c) => adjust(profile, c));
   for (const item of profile.compliance) {
-    const extra = item.coveredBy.map(mdText);
+    const extra = item.coveredBy.map(prose);
     const match = rows.find((r) => r.framework === item.framework && r.control === item.control);
     if (match) {
       match.coveredBy = [...new Set([...match.coveredBy, ...extra])];
-      if (item.gap) match.gap = mdText(item.gap);
+      if (item.gap) match.gap = prose(item.gap);
     } else {
       rows.push({
         framework: item.framework,
-        control: mdText(item.control),
-        title: mdText(item.title),
+        control: prose(item.control),
+        title: prose(item.title),
         coveredBy: extra,
-        ...(item.gap ? { gap: mdText(item.gap) } : {}),
+        ...(item.gap ? { gap: prose(item.gap) } : {}),
       });
     }
   }
@@ -80,7 +80,7 @@ export function complianceModel(profile: Profile) {
   }));
   const all = frameworks.flatMap((f) => f.rows);
   return {
-    service: mdText(profile.service.title),
+    service: prose(profile.service.title),
     frameworks,
     counts: {
       covered: all.filter((r) => r.status === "covered").length,

@@ -1,6 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
-import { todo } from "./format.js";
+import { prose, todo } from "./format.js";
 
 export interface ContactRow {
   role: string;
@@ -36,12 +35,12 @@ const REQUIRED: Array<{ role: string; match: RegExp; when: string; personalDataO
   },
 ];
 
-const cell = (value: string, what: string) => (value.trim() ? mdText(value) : todo(what));
+const cell = (value: string, what: string) => (value.trim() ? prose(value) : todo(what));
 
 /** The escalation chain in profile order, then any required role it lacks, marked for the team to fill in. */
 export function escalationChain(profile: Profile): ContactRow[] {
   const given = profile.contacts.escalation.map((c) => ({
-    role: mdText(c.role),
+    role: prose(c.role),
     name: cell(c.name, "name"),
     contact: cell(c.contact, "how to reach them"),
     when: REQUIRED.find((r) => r.match.test(c.role))?.when ?? "As the incident lead decides.",
@@ -62,5 +61,5 @@ export function escalationChain(profile: Profile): ContactRow[] {
 
 export function ownerTeam(profile: Profile): string {
   const team = profile.contacts.ownerTeam || profile.service.ownerTeam;
-  return team ? mdText(team) : todo("name the team that owns the service (contacts.ownerTeam)");
+  return team ? prose(team) : todo("name the team that owns the service (contacts.ownerTeam)");
 }

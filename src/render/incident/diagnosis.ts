@@ -1,8 +1,8 @@
 import type { Dependency, FailureMode, Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import { dashboardUrl } from "../names.js";
+import { tokenSection } from "./auth.js";
 import { INTEGRATION_RECIPES } from "./integrations.js";
-import { indentBlock } from "./format.js";
+import { indentBlock, prose } from "./format.js";
 import { platformOf } from "./platform.js";
 import { DATASTORE_RECIPES, stackContext, type StackSection, type Step } from "./stack.js";
 
@@ -34,7 +34,7 @@ export function relatedDependencies(profile: Profile, fm: FailureMode): Dependen
 function section(profile: Profile, dep: Dependency): StackSection | undefined {
   const recipe = DATASTORE_RECIPES[dep.type] ?? INTEGRATION_RECIPES[dep.type];
   if (!recipe) return undefined;
-  const title = `${mdText(dep.name)}${dep.envVar ? ` (\`${dep.envVar.replace(/`/g, "")}\`)` : ""}`;
+  const title = `${prose(dep.name)}${dep.envVar ? ` (\`${dep.envVar.replace(/`/g, "")}\`)` : ""}`;
   return { title, ...recipe(stackContext(profile, dep)) };
 }
 
@@ -47,7 +47,7 @@ function logsStep(profile: Profile): Step {
     };
   if (logging.present)
     return {
-      text: `Read the service's logs for the first errors (${mdText(logging.detail ?? "structured logging")}).`,
+      text: `Read the service's logs for the first errors (${prose(logging.detail ?? "structured logging")}).`,
     };
   return {
     text: "The analysis found no structured logging: read the platform's stdout logs, and add structured logging after the incident.",
@@ -68,16 +68,17 @@ export function diagnosisModel(profile: Profile, fm: FailureMode) {
     ...platform.diagnose,
     logsStep(profile),
   ];
-  const sections = deps
-    .flatMap((d) => section(profile, d) ?? [])
-    .map((s) => ({ ...s, steps: s.steps.map(listed) }));
+  const token = tokenSection(profile, fm);
+  const sections = [...deps.flatMap((d) => section(profile, d) ?? []), ...(token ? [token] : [])].map(
+    (s) => ({ ...s, steps: s.steps.map(listed) }),
+  );
   return {
     platform: { name: platform.name, evidence: platform.evidence.map((e) => `\`${e.replace(/`/g, "")}\``) },
     first: first.map(listed),
     // A journey runbook points at each dependency's own runbook rather than repeating it in full.
     sections: journeyRunbook ? sections.map((s) => ({ ...s, steps: s.steps.slice(0, 1) })) : sections,
     dependencyRunbooks: deps
-      .map((d) => ({ name: mdText(d.name), id: `${d.id}-unavailable` }))
+      .map((d) => ({ name: prose(d.name), id: `${d.id}-unavailable` }))
       .filter((r) => r.id !== fm.id && profile.failureModes.some((f) => f.id === r.id)),
     rollback: listed(platform.rollback),
     restart: listed(platform.restart),

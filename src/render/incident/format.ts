@@ -1,7 +1,20 @@
-import { mdText } from "../helpers.js";
-
 /** The marker `govops check` looks for: text a team must replace before the pack is fit for use. */
 export const PLACEHOLDER = "TO DO:";
+
+const LINKABLE = /(?<=^|[\s(])(https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+
+/**
+ * Profile text as Markdown: escaped like the `md` helper, except that URLs and email addresses become
+ * autolinks, so markdownlint accepts them and readers can follow them.
+ */
+export function prose(value: unknown): string {
+  return String(value ?? "")
+    .replace(/\r?\n/g, " ")
+    .trim()
+    .split(LINKABLE)
+    .map((part, i) => (i % 2 ? `<${part}>` : part.replace(/[\\`*_[\]<>|#]/g, "\\$&")))
+    .join("");
+}
 
 export function todo(what: string): string {
   return `${PLACEHOLDER} ${what}`;
@@ -39,7 +52,7 @@ export function percent(ratio: number): string {
 
 /** Joins plain-text items as escaped Markdown: "a, b and c". */
 export function listText(items: readonly string[]): string {
-  const escaped = items.map(mdText);
+  const escaped = items.map(prose);
   if (escaped.length <= 1) return escaped.join("");
   return `${escaped.slice(0, -1).join(", ")} and ${escaped.at(-1)}`;
 }

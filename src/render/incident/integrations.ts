@@ -1,5 +1,4 @@
-import { mdText } from "../helpers.js";
-import { code, findEnv } from "./format.js";
+import { code, findEnv, prose } from "./format.js";
 import type { Recipe } from "./stack.js";
 
 const NOTIFY_FAILED = `node -e 'const { NotifyClient } = require("notifications-node-client");
@@ -64,15 +63,15 @@ export const INTEGRATION_RECIPES: Record<string, Recipe> = {
     return {
       steps: [
         {
-          text: `Does ${mdText(dep.name)} answer, and how fast? ${timeout}`,
+          text: `Does ${prose(dep.name)} answer, and how fast? ${timeout}`,
           command: `curl -sS -o /dev/null --max-time 10 -w '%{http_code} %{time_total}s\\n' "${base}"`,
         },
         {
-          text: `Errors from ${mdText(dep.name)} in the service's logs since the incident began: their status codes tell a refusal (4xx, check credentials) from an outage (5xx, timeouts).`,
+          text: `Errors from ${prose(dep.name)} in the service's logs since the incident began: their status codes tell a refusal (4xx, check credentials) from an outage (5xx, timeouts).`,
         },
       ],
       mitigation: [
-        `Tell the team that runs ${mdText(dep.name)}, with the times and status codes you see.`,
+        `Tell the team that runs ${prose(dep.name)}, with the times and status codes you see.`,
         "Hold work that needs it for replay instead of failing the citizen's submission, if the service can.",
       ],
     };

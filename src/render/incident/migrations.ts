@@ -16,6 +16,11 @@ const TOOLS: Record<string, MigrationTool> = {
     status: "npx typeorm migration:show -d <data-source>",
     rollback: "npx typeorm migration:revert -d <data-source>",
   },
+  "node-pg-migrate": {
+    name: "node-pg-migrate",
+    status: "select name, run_on from pgmigrations order by run_on desc limit 5;",
+    rollback: "npx node-pg-migrate down",
+  },
   sequelize: {
     name: "Sequelize",
     status: "npx sequelize-cli db:migrate:status",
@@ -28,9 +33,13 @@ const SQL_FOLDER: MigrationTool = {
   status: "select * from <migrations table> order by 1 desc limit 5;",
 };
 
+/** The migration tool from the datastore clients and the ORM the analysis found. */
 export function migrationTool(profile: Profile): MigrationTool {
-  const clients = profile.facts.datastores.map((d) => d.client.toLowerCase());
-  const key = Object.keys(TOOLS).find((k) => clients.some((c) => c.includes(k)));
+  const names = [
+    ...profile.facts.datastores.map((d) => d.client),
+    ...profile.facts.signals.filter((s) => s.name === "orm-migrations").map((s) => s.evidence.snippet ?? ""),
+  ].map((n) => n.toLowerCase());
+  const key = Object.keys(TOOLS).find((k) => names.some((n) => n.includes(k)));
   return key ? TOOLS[key]! : SQL_FOLDER;
 }
 

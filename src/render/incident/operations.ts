@@ -1,7 +1,6 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import { ownerTeam } from "./contacts.js";
-import { code, percent, todo } from "./format.js";
+import { code, percent, prose, todo } from "./format.js";
 import { levelOf } from "./level.js";
 import { hasMigrations, migrationTool } from "./migrations.js";
 import { platformOf } from "./platform.js";
@@ -28,7 +27,7 @@ function readiness(profile: Profile) {
   const row = (name: string, s: { present: boolean; detail?: string | undefined }) => ({
     name,
     state: s.present ? "yes" : "no",
-    detail: mdText(s.detail ?? (s.present ? "" : "not found by the analysis")),
+    detail: prose(s.detail ?? (s.present ? "" : "not found by the analysis")),
   });
   return [
     row("Metrics", r.metrics),
@@ -50,7 +49,7 @@ function backups(profile: Profile) {
       const b = backupOf(d);
       const i = d.criticality === "critical" ? 0 : 1;
       return {
-        name: mdText(d.name),
+        name: prose(d.name),
         holds: b?.holds ?? "unknown",
         method: b?.method ?? todo(`record how ${d.name} is backed up`),
         rpo: b?.rpo[i] ?? "unknown",
@@ -61,10 +60,10 @@ function backups(profile: Profile) {
 }
 
 const period = (p: Profile["peakPeriods"][number]) => ({
-  name: mdText(p.name),
+  name: prose(p.name),
   when: `${p.start} to ${p.end}`,
   traffic: p.trafficMultiplier ? `${p.trafficMultiplier} times normal` : "not estimated",
-  description: mdText(p.description),
+  description: prose(p.description),
 });
 
 export function operationsModel(profile: Profile) {
@@ -72,42 +71,42 @@ export function operationsModel(profile: Profile) {
   const level = levelOf(profile);
   const s = profile.service;
   return {
-    service: mdText(s.title),
-    description: mdText(s.description),
-    department: s.department ? mdText(s.department) : todo("name the department (service.department)"),
+    service: prose(s.title),
+    description: prose(s.description),
+    department: s.department ? prose(s.department) : todo("name the department (service.department)"),
     ownerTeam: ownerTeam(profile),
     level: {
       value: s.level.value,
       archetype: level.archetype,
       confidence: s.level.confidence,
-      reasons: s.level.reasons.slice(0, 5).map(mdText),
+      reasons: s.level.reasons.slice(0, 5).map(prose),
     },
     classification: profile.data.classification,
     hosting:
       s.hosting && s.hosting !== "unknown"
-        ? mdText(s.hosting)
+        ? prose(s.hosting)
         : todo("record where the service runs (service.hosting)"),
     journeys: profile.journeys.map((j) => ({
-      name: mdText(j.name),
-      affected: mdText(j.affected),
+      name: prose(j.name),
+      affected: prose(j.affected),
       criticality: j.criticality,
       routes: j.entryRoutes.length,
       availability: percent(j.slo.availability),
       latency: `${percent(j.slo.latency.target)} under ${j.slo.latency.thresholdMs} ms`,
     })),
     frameworks:
-      profile.facts.frameworks.map((f) => `${mdText(f.name)} (${where(f.evidence)})`).join(", ") ||
+      profile.facts.frameworks.map((f) => `${prose(f.name)} (${where(f.evidence)})`).join(", ") ||
       "none found",
     diagram: diagram(profile),
     dependencies: profile.dependencies.map((d) => ({
-      name: mdText(d.name),
-      type: mdText(d.type),
+      name: prose(d.name),
+      type: prose(d.type),
       criticality: d.criticality,
       env: d.envVar ? code(d.envVar) : "not found",
-      fallback: mdText(d.fallback),
+      fallback: prose(d.fallback),
       evidence: d.provenance.evidence?.[0] ? where(d.provenance.evidence[0]) : "not recorded",
     })),
-    auth: profile.facts.auth.map((a) => `${mdText(a.detail ?? a.kind)} (${where(a.evidence)})`),
+    auth: profile.facts.auth.map((a) => `${prose(a.detail ?? a.kind)} (${where(a.evidence)})`),
     readiness: readiness(profile),
     platform: { ...platform, evidence: platform.evidence.map(code) },
     ci: profile.facts.ciFiles.map((c) => code(c.evidence.file)),

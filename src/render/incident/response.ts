@@ -1,8 +1,7 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import { commsKinds } from "./comms.js";
 import { escalationChain, ownerTeam } from "./contacts.js";
-import { listText } from "./format.js";
+import { listText, prose } from "./format.js";
 import { severityMatrix } from "./severity.js";
 
 const HIGH_RISK = new Set(["health", "special-category", "children", "financial", "identity"]);
@@ -19,12 +18,12 @@ const LEVEL_NOTES: Record<number, string> = {
 export function responseModel(profile: Profile) {
   const categories = [...new Set(profile.data.personalData.map((p) => p.category))].sort();
   return {
-    service: mdText(profile.service.title),
+    service: prose(profile.service.title),
     ownerTeam: ownerTeam(profile),
     classification: profile.data.classification,
     severities: severityMatrix(profile).map((s) => ({
       ...s,
-      failureModes: s.failureModes.map((f) => ({ id: f.id, title: mdText(f.title) })),
+      failureModes: s.failureModes.map((f) => ({ id: f.id, title: prose(f.title) })),
     })),
     levelNote: LEVEL_NOTES[profile.service.level.value] ?? LEVEL_NOTES[3]!,
     chain: escalationChain(profile),

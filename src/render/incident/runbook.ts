@@ -1,8 +1,7 @@
 import type { FailureMode, Journey, Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
 import type { AlertRef } from "./alerts.js";
 import { diagnosisModel, relatedDependencies } from "./diagnosis.js";
-import { code, duration, percent } from "./format.js";
+import { code, duration, percent, prose } from "./format.js";
 import { levelRecovery } from "./level.js";
 import { severity } from "./severity.js";
 
@@ -21,7 +20,7 @@ function journeysOf(profile: Profile, fm: FailureMode): Journey[] {
 
 /** Why a failure mode has no alert, and so how it is found instead. */
 function noAlert(fm: FailureMode): string {
-  const signal = mdText(fm.detection.signal);
+  const signal = prose(fm.detection.signal);
   if (fm.commsTemplate === "data-breach" || fm.commsTemplate === "security")
     return `No metric alert: a breach rarely shows in request metrics. It is found through ${signal}, and anyone who suspects it reports it to the incident lead at once.`;
   return `No alert in the monitoring pack routes here yet: the service does not export a metric for it. It is detected by ${signal}. Add an alert whose \`runbook_url\` points at this file once the metric exists.`;
@@ -46,15 +45,15 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
   const breach = fm.commsTemplate === "data-breach" || fm.commsTemplate === "security";
   return {
     id: fm.id,
-    title: mdText(fm.title),
-    service: mdText(profile.service.title),
+    title: prose(fm.title),
+    service: prose(profile.service.title),
     severity: sev,
-    meaning: mdText(fm.trigger),
-    signal: mdText(fm.detection.signal),
-    impact: mdText(fm.citizenImpact),
+    meaning: prose(fm.trigger),
+    signal: prose(fm.detection.signal),
+    impact: prose(fm.citizenImpact),
     journeys: journeys.map((j) => ({
-      name: mdText(j.name),
-      affected: mdText(j.affected),
+      name: prose(j.name),
+      affected: prose(j.affected),
       cannot: j.entryRoutes
         .filter((r) => r.method !== "GET" && r.method !== "HEAD")
         .map((r) => code(`${r.method} ${r.path}`)),
@@ -63,8 +62,8 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
     alerts,
     noAlert: alerts.length ? undefined : noAlert(fm),
     diagnosis,
-    mitigation: [...fm.mitigation.map(mdText), ...diagnosis.mitigation],
-    recovery: [...fm.recovery.map(mdText), ...levelRecovery(profile, fm)],
+    mitigation: [...fm.mitigation.map(prose), ...diagnosis.mitigation],
+    recovery: [...fm.recovery.map(prose), ...levelRecovery(profile, fm)],
     comms:
       fm.commsTemplate === "none"
         ? undefined

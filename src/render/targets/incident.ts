@@ -1,13 +1,13 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
+import { prose } from "../incident/format.js";
 import { commsKinds, commsModel, commsPath } from "../incident/comms.js";
 import { responseModel } from "../incident/response.js";
 import type { OutputFile, Target } from "../target.js";
 
 function logModel(profile: Profile) {
   return {
-    service: mdText(profile.service.title),
-    journeys: profile.journeys.map((j) => mdText(j.name)).join(", ") || "none recorded",
+    service: prose(profile.service.title),
+    journeys: profile.journeys.map((j) => prose(j.name)).join(", ") || "none recorded",
   };
 }
 

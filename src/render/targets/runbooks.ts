@@ -1,5 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
-import { mdText } from "../helpers.js";
+import { prose } from "../incident/format.js";
 import { alertsByFailureMode } from "../incident/alerts.js";
 import { runbookModel } from "../incident/runbook.js";
 import type { OutputFile, Target } from "../target.js";
@@ -11,12 +11,12 @@ export function runbookIndexModel(profile: Profile) {
   const alerts = alertsByFailureMode(profile);
   const order = ["P1", "P2", "P3", "P4"];
   return {
-    service: mdText(profile.service.title),
+    service: prose(profile.service.title),
     runbooks: [...profile.failureModes]
       .sort((a, b) => order.indexOf(a.severity) - order.indexOf(b.severity) || a.id.localeCompare(b.id))
       .map((fm) => ({
         id: fm.id,
-        title: mdText(fm.title),
+        title: prose(fm.title),
         severity: fm.severity,
         alerts: (alerts.get(fm.id) ?? []).map((a) => `\`${a.name}\``),
       })),

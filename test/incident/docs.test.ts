@@ -1,0 +1,97 @@
+import { describe, expect, it } from "vitest";
+import { lintMarkdown } from "../../src/check/validators/markdown.js";
+import { prose } from "../../src/render/incident/format.js";
+import type { Profile } from "../../src/profile/schema.js";
+import { EXAMPLES, exampleProfile } from "../helpers.js";
+import { exampleIncidentPack, file, incidentPack, markdown } from "./pack.js";
+
+const [L1, L2, L3, L4] = EXAMPLES;
+
+describe("the operations guide", () => {
+  it("describes architecture, deploy and rollback, backups, peaks, on-call and access for the service", async () => {
+    const ops = file(await exampleIncidentPack(L3), "ops/OPERATIONS.md");
+    for (const heading of [
+      "## Service overview",
+      "## Architecture and dependencies",
+      "## Deploy and rollback",
+      "## Backups and recovery objectives",
+      "## Peak-period playbook",
+      "## On-call handbook",
+      "## Access and audit logging",
+    ])
+      expect(ops).toContain(heading);
+    expect(ops).toMatch(
+      /^\| PostgreSQL \| postgres \| critical \| `DATABASE_URL` \| .* \| `src\/db\/pool\.ts:\d+` \|$/m,
+    );
+    expect(ops).toContain("```mermaid\nflowchart LR");
+    expect(ops).toContain("- caseworker reports and exports");
+  });
+
+  it("shows migration commands only where the service has migrations, with its own tool", async () => {
+    const ops = async (name: string) => file(await exampleIncidentPack(name), "ops/OPERATIONS.md");
+    expect(await ops(L4)).toContain("### Releases with database migrations (Knex)");
+    expect(await ops(L4)).toContain("`npx knex migrate:status`");
+    expect(await ops(L3)).toContain("### Releases with database migrations (SQL migration files)");
+    expect(await ops(L1)).not.toContain("migrations");
+    expect(await ops(L2)).not.toContain("### Releases with database migrations");
+  });
+
+  it("records the audit trail the analysis found, or says it is missing", async () => {
+    const ops = async (name: string) => file(await exampleIncidentPack(name), "ops/OPERATIONS.md");
+    expect(await ops(L4)).toContain("The service keeps an audit trail of staff actions");
+    expect(await ops(L3)).toContain("The analysis found no audit trail of staff actions.");
+  });
+});
+
+describe("the compliance matrix", () => {
+  it("maps all five frameworks, counts coverage honestly and keeps the profile's own controls", async () => {
+    const profile = await exampleProfile(L3);
+    const matrix = file(await exampleIncidentPack(L3), "ops/COMPLIANCE.md");
+    for (const h of [
+      "Service Standard",
+      "Technology Code of Practice",
+      "WCAG 2.2 level AA",
+      "UK GDPR",
+      "NCSC Cyber Assessment Framework",
+    ])
+      expect(matrix).toContain(`## ${h}`);
+    const rows = [
+      ...matrix.matchAll(/^\| (?!Control|---)[^|]+ \| [^|]+ \| (covered|partly covered|gap) \|/gm),
+    ];
+    expect(rows.filter((r) => r[0].startsWith("| Point ")).length).toBe(14 + 13);
+    const [, covered, partly, gaps] =
+      /(\d+) controls are covered, (\d+) partly covered, and (\d+) are gaps/.exec(matrix)!;
+    const count = (s: string) => rows.filter((r) => r[1] === s).length;
+    expect([Number(covered), Number(partly), Number(gaps)]).toEqual([
+      count("covered"),
+      count("partly covered"),
+      count("gap"),
+    ]);
+    expect(Number(gaps)).toBeGreaterThan(5);
+    for (const c of profile.compliance) for (const by of c.coveredBy) expect(matrix).toContain(prose(by));
+    expect(matrix).toMatch(
+      /^\| Article 33 \| .* \| covered \| \[reporting duties\]\(incident\/README\.md#reporting-duties\)/m,
+    );
+  });
+});
+
+describe("hostile profile text", () => {
+  it("cannot inject headings, tables, links or HTML into the Markdown", async () => {
+    const profile: Profile = structuredClone(await exampleProfile(L2));
+    const evil =
+      "# Heading | cell | [click](javascript:alert(1)) <script>x</script> `tick` *bold* see https://ok.gov.uk/a|b";
+    profile.service.title = evil;
+    profile.failureModes[0]!.title = evil;
+    profile.failureModes[0]!.citizenImpact = evil;
+    profile.contacts.escalation = [{ role: evil, name: evil, contact: "ops@example.gov.uk" }];
+    const files = await incidentPack(profile);
+    expect(await lintMarkdown(markdown(files))).toEqual([]);
+    for (const f of markdown(files)) {
+      expect(f.content, f.rel).not.toContain("<script>");
+      expect(f.content, f.rel).not.toMatch(/(?<!\\)\]\(javascript:/);
+    }
+    const runbook = file(files, `ops/runbooks/${profile.failureModes[0]!.id}.md`);
+    expect(runbook).toContain("# \\# Heading \\| cell \\| \\[click\\](javascript:alert(1)) \\<script\\>");
+    expect(runbook).toContain("<https://ok.gov.uk/a>\\|b");
+  });
+});
