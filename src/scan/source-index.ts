@@ -95,6 +95,17 @@ export function indexSource(rel: string, text: string): FileIndex {
     false,
     scriptKindFor(rel),
   );
+  try {
+    return walk(sf, text, false);
+  } catch (error) {
+    // A very long chain (`a + b + …` in generated code) is deeper than the stack: walk that file without recursion.
+    if (!(error instanceof RangeError)) throw error;
+    return walk(sf, text, true);
+  }
+}
+
+function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
+  const rel = sf.fileName;
   const reader = new ArgReader(sf, text);
   const index: FileIndex = {
     rel,
@@ -115,10 +126,12 @@ export function indexSource(rel: string, text: string): FileIndex {
   const up = (n: number) => ancestors[ancestors.length - n];
   const line = (node: ts.Node) => reader.line(node);
 
-  function visit(node: ts.Node): void {
+  /** Records what one node says; false when its children hold nothing more. */
+  function enter(node: ts.Node): boolean {
     switch (node.kind) {
       case K.ImportDeclaration:
-        return recordImport(node as ts.ImportDeclaration);
+        recordImport(node as ts.ImportDeclaration);
+        return false;
       case K.CallExpression:
         recordCallOrRequire(node as ts.CallExpression);
         break;
@@ -189,12 +202,39 @@ export function indexSource(rel: string, text: string): FileIndex {
         const value = (node as ts.StringLiteral).text;
         if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
           index.pathLiterals.push({ name: value, line: line(node) });
-        return;
+        return false;
       }
     }
+    return true;
+  }
+
+  function visit(node: ts.Node): void {
+    if (!enter(node)) return;
     ancestors.push(node);
     forEachChild(node, visit);
     ancestors.pop();
+  }
+
+  function visitWithoutRecursion(): void {
+    const stack: Array<ts.Node | null> = [];
+    const pushChildren = (node: ts.Node) => {
+      const children: ts.Node[] = [];
+      forEachChild(node, (child) => {
+        children.push(child);
+      });
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
+    };
+    pushChildren(sf);
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node === null) {
+        ancestors.pop();
+      } else if (enter(node)) {
+        ancestors.push(node);
+        stack.push(null);
+        pushChildren(node);
+      }
+    }
   }
 
   function recordImport(decl: ts.ImportDeclaration): void {
@@ -226,7 +266,12 @@ export function indexSource(rel: string, text: string): FileIndex {
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const callee = dotted(node.expression);
     const args = (node.arguments ?? []).map((a) => reader.read(a));
-    const call: CallSite = { callee, args, line: line(node), isNew };
+    // In a chain spread over lines, the method's own line is where a reader looks.
+    const at =
+      node.expression.kind === K.PropertyAccessExpression
+        ? (node.expression as ts.PropertyAccessExpression).name
+        : node;
+    const call: CallSite = { callee, args, line: line(at), isNew };
     if (callee.includes("()")) {
       const first = innermostCall(node.expression);
       if (first) call.chainArgs = (first.arguments ?? []).map((a) => reader.read(a));
@@ -319,7 +364,8 @@ export function indexSource(rel: string, text: string): FileIndex {
     index.decorators.push(info);
   }
 
-  forEachChild(sf, visit);
+  if (iterative) visitWithoutRecursion();
+  else forEachChild(sf, visit);
   return index;
 }
 

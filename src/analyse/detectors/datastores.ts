@@ -1,12 +1,13 @@
 import type { Detector } from "../detector.js";
 import { declares, ev, resolveImport } from "../context.js";
-import type { FileIndex } from "../../scan/source-index.js";
+import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import { clientUses, envVarInCalls, LOCATION_ENV, type ClientUse } from "../clients.js";
 import type { DetectorContext } from "../context.js";
-import type { Facts, Findings } from "../facts.js";
+import type { Facts } from "../facts.js";
 import { prismaDatastores, sessionMemoryStores } from "./datastore-extras.js";
 
-type Kind = Facts["datastores"][number]["kind"];
+type Datastore = Facts["datastores"][number];
+type Kind = Datastore["kind"];
 
 const DRIVERS: Record<string, Kind> = {
   pg: "postgres",
@@ -86,12 +87,23 @@ function envNear(ctx: DetectorContext, file: FileIndex, accept: RegExp): string 
   return undefined;
 }
 
+const OPENS = /^(connect|createPool|createClient|createConnection|initialize|forRoot\w*|from)$/;
+
+/** `new Pool()`, `knex(config)`, `mongoose.connect()`: a call that opens a connection, not a type or helper. */
+function opensConnection(call: CallSite): boolean {
+  return (
+    call.isNew ||
+    !call.callee.includes(".") ||
+    OPENS.test(call.callee.slice(call.callee.lastIndexOf(".") + 1))
+  );
+}
+
 export const datastoresDetector: Detector = {
   id: "datastores",
   title: "Databases, caches and object stores, by the clients the code constructs",
   isEnabled: () => true,
   detect(ctx) {
-    const datastores: NonNullable<Findings["datastores"]> = [];
+    const found: Array<{ store: Datastore; score: number }> = [];
     for (const client of CLIENTS) {
       const rank = (u: ClientUse) =>
         client.modules.findIndex((m) => u.module === m || u.module.startsWith(`${m}/`));
@@ -103,18 +115,23 @@ export const datastoresDetector: Detector = {
           envVarInCalls(use.calls, LOCATION_ENV) ??
           envVarInCalls(use.calls, KIND_ENV[kind]) ??
           envNear(ctx, use.file, KIND_ENV[kind]);
-        datastores.push({
+        const opened = use.calls.find(opensConnection);
+        const shown = opened ?? use.call;
+        const store: Datastore = {
           kind,
           client: use.module,
           ...(envVar ? { envVar } : {}),
           evidence: ev(
             use.file.rel,
-            use.line,
-            use.call ? `${use.call.isNew ? "new " : ""}${use.call.callee}(…)` : `import ${use.module}`,
+            shown?.line ?? use.line,
+            shown ? `${shown.isNew ? "new " : ""}${shown.callee}(…)` : `import ${use.module}`,
           ),
-        });
+        };
+        found.push({ store, score: (opened ? 2 : 0) + (envVar ? 1 : 0) });
       }
     }
+    // One entry per kind survives the merge: the use that opens a connection and names its env var.
+    const datastores = found.sort((a, b) => b.score - a.score).map((f) => f.store);
     datastores.push(...prismaDatastores(ctx), ...sessionMemoryStores(ctx));
     return { datastores };
   },

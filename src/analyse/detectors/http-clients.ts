@@ -181,7 +181,10 @@ function outboundCalls(ctx: DetectorContext, file: FileIndex, instances: Map<str
 /** superagent sets timeouts on the chain: `request.get(url).timeout(5000)`. */
 function chainTimeout(file: FileIndex, call: CallSite): boolean {
   return file.calls.some(
-    (c) => c.line === call.line && c.callee.startsWith(`${call.callee}()`) && /\.timeout$/.test(c.callee),
+    (c) =>
+      c.callee.startsWith(`${call.callee}()`) &&
+      /\.timeout$/.test(c.callee) &&
+      c.chainArgs?.[0]?.text === call.args[0]?.text,
   );
 }
 

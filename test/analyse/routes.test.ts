@@ -1,0 +1,98 @@
+import { describe, expect, it } from "vitest";
+import { analyseFixture, routeKeys, where } from "./fixture.js";
+
+describe("express: routers mounted under prefixes and router.route() chains", () => {
+  it("joins the mount prefix and expands each chained method, with the handler's line", async () => {
+    const a = await analyseFixture("express-route-chains");
+    expect(routeKeys(a).sort()).toEqual([
+      "DELETE /api/v1/items/:id",
+      "GET /api/v1/items",
+      "GET /api/v1/items/:id",
+      "GET /health",
+      "POST /api/v1/items",
+      "PUT /api/v1/items/:id",
+    ]);
+    const post = a.facts.routes.find((r) => r.method === "POST")!;
+    expect(where(post.evidence)).toBe("src/routes/items.ts:9");
+    expect(where(a.facts.frameworks[0]!.evidence)).toBe("src/app.ts:5");
+  });
+
+  it("ignores routes in tests, fixtures and build output", async () => {
+    const a = await analyseFixture("express-route-chains");
+    const paths = a.facts.routes.map((r) => r.path);
+    expect(paths).not.toContain("/only-in-tests");
+    expect(paths).not.toContain("/fixture-route");
+    expect(paths).not.toContain("/build-output");
+  });
+});
+
+describe("next.js: file-system routes", () => {
+  it("reads pages/api methods from req.method checks, app/ route handlers from their exports", async () => {
+    const a = await analyseFixture("nextjs-file-routes");
+    expect(routeKeys(a).sort()).toEqual([
+      "ALL /api/health",
+      "DELETE /api/users/:id",
+      "GET /",
+      "GET /about",
+      "GET /api/items",
+      "GET /api/users/:id",
+      "GET /apply/:step",
+      "GET /docs/:slug*",
+      "POST /api/items",
+      "POST /api/payments",
+    ]);
+    expect(a.facts.frameworks.map((f) => f.name)).toEqual(["nextjs"]);
+  });
+
+  it("points each route handler at its export and skips _app, 404, private folders and tests", async () => {
+    const a = await analyseFixture("nextjs-file-routes");
+    const post = a.facts.routes.find((r) => r.method === "POST" && r.path === "/api/items")!;
+    expect(where(post.evidence)).toBe("src/app/api/items/route.ts:6");
+    const files = a.facts.routes.map((r) => r.evidence.file);
+    expect(files.some((f) => /_app|404|_private|\.test\./.test(f))).toBe(false);
+  });
+});
+
+describe("nestjs: controllers under the global prefix", () => {
+  it("applies setGlobalPrefix and URI versions, including controllers no module lists", async () => {
+    const a = await analyseFixture("nestjs-global-prefix");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api/claims",
+      "GET /api/claims/:id",
+      "GET /api/v2/status/live",
+      "GET /api/v2/status/ready",
+      "POST /api/claims",
+    ]);
+    expect(where(a.facts.frameworks[0]!.evidence)).toBe("src/main.ts:7");
+  });
+
+  it("does not take routing-controllers decorators of the same name for NestJS routes", async () => {
+    const a = await analyseFixture("nestjs-global-prefix");
+    expect(a.facts.routes.map((r) => r.path).join(" ")).not.toMatch(/not-nest/);
+  });
+});
+
+describe("fastify, hapi and koa", () => {
+  it("fastify: plugins registered with a prefix, app.route with several methods", async () => {
+    const a = await analyseFixture("fastify-register-prefix");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /cases",
+      "GET /health",
+      "GET /ready",
+      "HEAD /ready",
+      "POST /cases/:id/close",
+    ]);
+    expect(a.facts.readiness.healthEndpoints.map((h) => h.path)).toEqual(["/health", "/ready"]);
+  });
+
+  it("hapi: server.route with one definition or an array", async () => {
+    const a = await analyseFixture("hapi-server-route");
+    expect(routeKeys(a).sort()).toEqual(["GET /claims/{id}", "GET /health", "POST /claims", "PUT /claims"]);
+  });
+
+  it("koa: @koa/router prefixes", async () => {
+    const a = await analyseFixture("koa-router-prefix");
+    expect(routeKeys(a).sort()).toEqual(["GET /appeals", "POST /appeals/:id/decision"]);
+    expect(a.facts.frameworks.map((f) => f.name)).toEqual(["koa"]);
+  });
+});

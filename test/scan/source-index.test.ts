@@ -1,0 +1,92 @@
+import { describe, expect, it } from "vitest";
+import { indexSource } from "../../src/scan/source-index.js";
+
+describe("the one-walk source index", () => {
+  it("records imports, skipping type-only ones, and requires with their bindings", () => {
+    const i = indexSource(
+      "a.ts",
+      [
+        "import express, { Router } from 'express';",
+        "import type { Pool } from 'pg';",
+        "import { type Knex } from 'knex';",
+        "const { Client } = require('pg');",
+      ].join("\n"),
+    );
+    expect(i.imports).toEqual([
+      { module: "express", line: 1, default: "express", names: ["Router"] },
+      { module: "pg", line: 2, names: ["Pool"], typeOnly: true },
+      { module: "knex", line: 3, names: [], typeOnly: true },
+      { module: "pg", line: 4, names: ["Client"] },
+    ]);
+  });
+
+  it("gives a chained call the arguments of the chain's first call, at the method's own line", () => {
+    const i = indexSource("r.ts", "router\n  .route('/items')\n  .get(list)\n  .post(create);");
+    const post = i.calls.find((c) => c.callee === "router.route().get().post")!;
+    expect(post.line).toBe(4);
+    expect(post.chainArgs?.[0]).toMatchObject({ kind: "string", value: "/items" });
+  });
+
+  it("knows what a call is assigned to: variables, awaited calls, class fields and this.x", () => {
+    const i = indexSource(
+      "c.ts",
+      [
+        "const api = axios.create({ baseURL: process.env.API_URL, timeout: 5000 });",
+        "const db = await connect();",
+        "class A { private http = got.extend({}); constructor() { this.client = new Client(); } }",
+      ].join("\n"),
+    );
+    const assigned = Object.fromEntries(i.calls.map((c) => [c.callee, c.assignedTo]));
+    expect(assigned).toEqual({
+      "axios.create": "api",
+      connect: "db",
+      "got.extend": "this.http",
+      Client: "this.client",
+    });
+    expect(i.calls[0]!.args[0]!.props).toMatchObject({ timeout: { kind: "other", text: "5000" } });
+    expect(i.envReads).toEqual([{ name: "API_URL", line: 1 }]);
+  });
+
+  it("records exports, default exports and HTTP method checks (Next.js handlers)", () => {
+    const i = indexSource(
+      "h.ts",
+      [
+        "export async function GET() {}",
+        "export const POST = async () => {};",
+        "export default function handler(req) {",
+        "  if (req.method === 'PUT') return;",
+        "  switch (req.method) { case 'DELETE': break; }",
+        "}",
+      ].join("\n"),
+    );
+    expect(i.exports.map((e) => e.name)).toEqual(["GET", "POST"]);
+    expect(i.defaultExportLine).toBe(3);
+    expect(i.methodChecks).toEqual([
+      { name: "PUT", line: 4 },
+      { name: "DELETE", line: 5 },
+    ]);
+  });
+
+  it("keeps string values of properties, env destructuring and destructured bindings", () => {
+    const i = indexSource(
+      "k.ts",
+      "const c = { client: 'pg', pool: 2 };\nconst { PORT, HOST } = process.env;\nconst { Pool } = pg;",
+    );
+    expect(i.properties).toEqual([
+      { name: "client", line: 1, value: "pg" },
+      { name: "pool", line: 1 },
+    ]);
+    expect(i.envReads.map((e) => e.name)).toEqual(["PORT", "HOST"]);
+    expect(i.destructures).toEqual([{ from: "pg", names: ["Pool"] }]);
+  });
+
+  it("counts syntax errors and still indexes what parsed", () => {
+    const i = indexSource(
+      "broken.ts",
+      "import express from 'express';\nconst app = express(;\napp.get('/still-here', h);",
+    );
+    expect(i.parseErrors).toBeGreaterThan(0);
+    expect(i.imports[0]!.module).toBe("express");
+    expect(i.pathLiterals.map((p) => p.name)).toContain("/still-here");
+  });
+});
