@@ -9,9 +9,11 @@ export const ALERT_KEYS = {
   dependency: /unavailable|refuses connections/,
   "db-pool": /connection pool|pool (is )?exhaust|connection[- ]exhaustion|pool waiting/,
   "queue-backlog": /queue[- ](backlog|depth)|message backlog|messages? (pile|back) up/,
-  "job-failure": /\bjobs?\b|\bbatch\b|\bcron\b|scheduled task|import (fails|failed)/,
+  "job-failure":
+    /\bjobs?\b|\bbatch\b|\bcron\b|scheduled (task|import)|last successful (import|run)|import error/,
   "data-freshness": /freshness|\bstale\b|out[- ]of[- ]date|last[- ]updated/,
-  "deadline-at-risk": /deadline|at[- ]risk|overdue|sla[- ]breach/,
+  "deadline-at-risk":
+    /at[- ]risk|overdue|sla[- ]breach|breach(es)? (its|their) (response )?deadline|past (its|their) due date/,
   "ruleset-mismatch": /rule[- ]?sets?\b|rules? version/,
   "metrics-missing": /metrics? (are )?(missing|absent)|no metrics|scrape fail/,
   "data-access": /bulk (export|read|download)|unauthori[sz]ed access|data[- ]exposure|exfiltrat|sees another/,
