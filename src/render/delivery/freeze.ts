@@ -14,7 +14,10 @@ export function freezeWindows(profile: Profile): FreezeWindow[] {
   const window = (kind: FreezeWindow["kind"]) => (p: Period) => ({
     id: p.id,
     // The gate splits lines on "|": keep names to one safe line.
-    name: p.name.replace(/[|\r\n]+/g, " ").trim(),
+    name: p.name
+      .replace(/[|\r\n]+/g, " ")
+      .replace(/\s+/g, " ")
+      .trim(),
     kind,
     ...sameForm(p.start, p.end),
   });
