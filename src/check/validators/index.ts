@@ -1,4 +1,5 @@
 import { actionlintValidator } from "./actionlint.js";
+import { amtoolValidator } from "./amtool.js";
 import { gitlabValidator } from "./gitlab.js";
 import { hardeningValidator } from "./hardening.js";
 import { markdownValidator } from "./markdown.js";
@@ -12,6 +13,7 @@ import { yamllintValidator } from "./yamllint.js";
 export const validators: readonly Validator[] = [
   promtoolRulesValidator,
   promtoolTestValidator,
+  amtoolValidator,
   workflowValidator,
   markdownValidator,
   placeholderValidator,
