@@ -5,6 +5,7 @@ import { hardeningValidator } from "./hardening.js";
 import { markdownValidator } from "./markdown.js";
 import { placeholderValidator } from "./placeholders.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "./promtool.js";
+import { promtoolConfigValidator } from "./promtool-config.js";
 import { shellcheckValidator } from "./shellcheck.js";
 import type { Validator } from "./types.js";
 import { workflowValidator } from "./workflow.js";
@@ -14,6 +15,7 @@ export const validators: readonly Validator[] = [
   promtoolRulesValidator,
   promtoolTestValidator,
   amtoolValidator,
+  promtoolConfigValidator,
   workflowValidator,
   markdownValidator,
   placeholderValidator,
