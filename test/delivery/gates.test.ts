@@ -94,6 +94,24 @@ describe("gates chosen from the profile", () => {
   });
 });
 
+describe("repository hardening files", () => {
+  it("dependabot updates actions, npm and the base image with a cooldown of 7 days or more", async () => {
+    const files = await examplePack("level-1-forms-service", "github");
+    const dependabot = parse(files.find((f) => f.path === ".github/dependabot.yml")!.content);
+    expect(dependabot.updates.map((u: { "package-ecosystem": string }) => u["package-ecosystem"])).toEqual([
+      "github-actions",
+      "npm",
+      "docker",
+    ]);
+    for (const u of dependabot.updates) expect(u.cooldown["default-days"]).toBeGreaterThanOrEqual(7);
+    expect(files.find((f) => f.path === ".github/CODEOWNERS")).toMatchObject({ kind: "starter" });
+    expect(files.find((f) => f.path === ".github/CODEOWNERS")!.content).toMatch(
+      /^\/\.github\/workflows\/ @/m,
+    );
+    expect(files.find((f) => f.path === "SECURITY.md")).toMatchObject({ kind: "starter" });
+  });
+});
+
 describe("pins", () => {
   it.each(EXAMPLES)("%s: every action and image comes from the pinned tables", async (example) => {
     const pinned = new Set(Object.values(ACTIONS).map((a) => `${a.repo}@${a.sha}`));

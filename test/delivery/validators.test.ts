@@ -40,9 +40,10 @@ describe("pipeline validators on broken input", () => {
     expect(messages).toMatch(/\[job-needs\]/);
   });
 
+  // The fixture is .txt so that prettier leaves its mistakes in place.
   it("yamllint finds bad indentation and trailing spaces", async () => {
     const result = await yamllintValidator.run([
-      file("broken-yamllint", "ci.yml", ".github/workflows/ci.yml"),
+      file("broken-yamllint", "ci.yml.txt", ".github/workflows/ci.yml"),
     ]);
     const messages = result.problems!.map((p) => `${p.file} ${p.message}`).join("\n");
     expect(messages).toMatch(/\.github\/workflows\/ci\.yml 6:7: \[(warning|error)\] wrong indentation/);
