@@ -12,10 +12,11 @@ export const REPEAT_INTERVAL: Record<Priority, string> = {
   P4: "120h",
 };
 
+// A contact serves the first purpose its role matches, so "security team" is not also the ticket queue.
 const PURPOSES = [
-  { id: "on-call", match: /on.?call|engineer|support/i, what: "pages: P1 and P2 at any time" },
-  { id: "incident-comms", match: /comms|communication|press/i, what: "pages citizens can see" },
   { id: "security", match: /security|cyber|soc\b|data protection|dpo|privacy/i, what: "security alerts" },
+  { id: "incident-comms", match: /comms|communication|press/i, what: "pages citizens can see" },
+  { id: "on-call", match: /on.?call|engineer|support/i, what: "pages: P1 and P2 at any time" },
   { id: "service-team", match: /team|owner|product|delivery/i, what: "tickets, in office hours" },
 ] as const;
 
@@ -33,7 +34,9 @@ export interface Receiver {
 export function receivers(profile: Profile): Record<Purpose, Receiver> {
   const out = {} as Record<Purpose, Receiver>;
   for (const p of PURPOSES) {
-    const contacts = profile.contacts.escalation.filter((c) => p.match.test(c.role));
+    const contacts = profile.contacts.escalation.filter(
+      (c) => PURPOSES.find((q) => q.match.test(c.role))?.id === p.id,
+    );
     const emails = contacts.map((c) => c.contact.trim()).filter((c) => /^[^\s@]+@[^\s@]+$/.test(c));
     const webhooks = contacts.map((c) => c.contact.trim()).filter((c) => /^https:\/\/\S+$/.test(c));
     const placeholder = emails.length + webhooks.length === 0;
