@@ -1,5 +1,6 @@
 import type { ArgInfo, CallSite, FileIndex } from "../scan/source-index.js";
 import { callsOn, isNonProductionPath, localNames, type DetectorContext } from "./context.js";
+import { importsOfModules } from "./imports.js";
 
 export interface ClientUse {
   file: FileIndex;
@@ -14,13 +15,10 @@ export interface ClientUse {
 /** Where production code uses any of the modules: the first call on their imports, else the import line. */
 export function clientUses(ctx: DetectorContext, modules: readonly string[]): ClientUse[] {
   const uses: ClientUse[] = [];
-  for (const file of ctx.sources) {
+  for (const { file, imp } of importsOfModules(ctx, modules)) {
     if (isNonProductionPath(file.rel)) continue;
-    for (const imp of file.imports) {
-      if (imp.typeOnly || !modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
-      const calls = callsOn(file, localNames(file, [imp.module]));
-      uses.push({ file, module: imp.module, call: calls[0], calls, line: calls[0]?.line ?? imp.line });
-    }
+    const calls = callsOn(file, localNames(file, [imp.module]));
+    uses.push({ file, module: imp.module, call: calls[0], calls, line: calls[0]?.line ?? imp.line });
   }
   return uses;
 }

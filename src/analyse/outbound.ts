@@ -1,6 +1,7 @@
 import type { CallSite, FileIndex } from "../scan/source-index.js";
 import { envVarsIn } from "./clients.js";
-import { isNonProductionPath, localNames, resolveImport, type DetectorContext } from "./context.js";
+import { isNonProductionPath, type DetectorContext } from "./context.js";
+import { importGraph } from "./imports.js";
 
 /** Env vars that hold a base URL or host of another service. */
 export const URL_ENV = /^[A-Z0-9_]*(URL|URI|HOST|ENDPOINT|BASE|ORIGIN|ISSUER)$/;
@@ -40,32 +41,26 @@ export function nameFromFile(rel: string): string | undefined {
  */
 export function injectedUrlEnvs(ctx: DetectorContext): Map<string, string> {
   const injected = new Map<string, string>();
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
-    for (const imp of file.imports) {
-      if (!imp.module.startsWith(".")) continue;
-      const target = resolveImport(ctx, file.rel, imp.module);
-      if (!target || injected.has(target.rel)) continue;
-      const names = localNames(file, [imp.module]);
-      for (const call of file.calls) {
-        if (!names.has(call.callee.split(".")[0]!)) continue;
-        const env = urlEnvIn(call);
-        if (env) {
-          injected.set(target.rel, env);
-          break;
-        }
+  for (const [target, edges] of importGraph(ctx).importers) {
+    for (const edge of edges) {
+      if (isNonProductionPath(edge.file.rel)) continue;
+      const call = edge.file.calls.find((c) => edge.names.has(c.callee.split(".")[0]!) && urlEnvIn(c));
+      if (call) {
+        injected.set(target, urlEnvIn(call)!);
+        break;
       }
     }
   }
   return injected;
 }
 
-/** Calls in `file` to functions or classes it imports from `target`. */
-export function callsInto(ctx: DetectorContext, file: FileIndex, target: string): CallSite[] {
-  const names = new Set<string>();
-  for (const imp of file.imports) {
-    if (!imp.module.startsWith(".") || resolveImport(ctx, file.rel, imp.module)?.rel !== target) continue;
-    for (const n of localNames(file, [imp.module])) names.add(n);
-  }
-  return names.size ? file.calls.filter((c) => names.has(c.callee.split(".")[0]!)) : [];
+/** Calls to a module's functions or classes from the production files that import it. */
+export function callsInto(ctx: DetectorContext, target: string): Array<{ file: FileIndex; call: CallSite }> {
+  return (importGraph(ctx).importers.get(target) ?? []).flatMap((edge) =>
+    isNonProductionPath(edge.file.rel)
+      ? []
+      : edge.file.calls
+          .filter((c) => edge.names.has(c.callee.split(".")[0]!))
+          .map((call) => ({ file: edge.file, call })),
+  );
 }

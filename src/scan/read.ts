@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import type { InventoryFile } from "./inventory.js";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
@@ -11,7 +11,9 @@ const utf16be = new TextDecoder("utf-16be");
 export async function readText(file: InventoryFile): Promise<ReadResult> {
   let buffer: Buffer;
   try {
-    buffer = await readFile(file.abs);
+    // Synchronous on purpose: thousands of small reads one after another are several times faster
+    // without a thread-pool round trip each, and nothing else runs while analysis reads.
+    buffer = readFileSync(file.abs);
   } catch (error) {
     return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? "error"})` };
   }

@@ -92,17 +92,21 @@ export class ArgReader {
   }
 
   line(node: ts.Node): number {
-    return this.sf.getLineAndCharacterOfPosition(this.start(node)).line + 1;
+    return this.lineAt(this.start(node));
   }
 
-  snippet(node: ts.Node): string {
-    const start = this.start(node);
-    if (node.end - start <= MAX_TEXT) return this.text.slice(start, node.end);
+  lineAt(pos: number): number {
+    return this.sf.getLineAndCharacterOfPosition(pos).line + 1;
+  }
+
+  snippetAt(start: number, end: number): string {
+    if (end - start <= MAX_TEXT) return this.text.slice(start, end);
     return `${this.text.slice(start, start + MAX_TEXT)}…`;
   }
 
   read(node: ts.Expression, depth = 0): ArgInfo {
-    const info: ArgInfo = { kind: "other", text: this.snippet(node), line: this.line(node) };
+    const start = this.start(node);
+    const info: ArgInfo = { kind: "other", text: "", line: this.lineAt(start) };
     switch (node.kind) {
       case K.StringLiteral:
       case K.NoSubstitutionTemplateLiteral:
@@ -128,8 +132,10 @@ export class ArgReader {
         break;
       case K.ArrowFunction:
       case K.FunctionExpression:
+        // A callback's body says nothing a detector reads from an argument: keep only its head.
         info.kind = "function";
-        break;
+        info.text = this.snippetAt(start, Math.min(node.end, start + 40));
+        return info;
       case K.CallExpression:
       case K.NewExpression:
         info.kind = "call";
@@ -145,6 +151,7 @@ export class ArgReader {
       case K.NonNullExpression:
         return this.read((node as ts.AsExpression).expression, depth);
     }
+    info.text = this.snippetAt(start, node.end);
     return info;
   }
 

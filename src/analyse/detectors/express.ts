@@ -7,7 +7,7 @@ import {
   methodOf,
   mountTarget,
   normaliseMethod,
-  prefixFor,
+  prefixResolver,
   receiverOf,
   ROUTE_METHODS,
   type Mount,
@@ -84,8 +84,9 @@ export const expressDetector: Detector = {
         }
       }
     }
+    const prefixFor = prefixResolver(mounts);
     for (const { file, receiver, route } of declared) {
-      findings.routes.push({ ...route, path: joinPath(prefixFor(mounts, file, receiver), route.path) });
+      findings.routes.push({ ...route, path: joinPath(prefixFor(file, receiver), route.path) });
     }
     return findings;
   },

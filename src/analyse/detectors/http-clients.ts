@@ -26,6 +26,7 @@ const HTTP_MODULES = [
   "isomorphic-fetch",
   "needle",
 ];
+const FETCH = /^(globalThis\.|window\.)?fetch$/;
 const FACTORY = /\.(create|extend|agent)$/;
 const VERB = /^(get|post|put|patch|delete|del|head|options|request|fetch|stream)$/;
 const RETRY_MODULES = ["axios-retry", "p-retry", "async-retry", "retry", "cockatiel", "got"];
@@ -66,15 +67,17 @@ export const httpClientsDetector: Detector = {
     "Outbound HTTP: fetch, axios, got, superagent and undici calls, their base URLs, timeouts and retries",
   isEnabled: () => true,
   detect(ctx) {
-    const instances = new Map<string, Instance>();
+    const instances = new Map<string, Map<string, Instance>>();
     const outbound: Outbound[] = [];
     const production = ctx.sources.filter((f) => !isNonProductionPath(f.rel));
     for (const file of production) {
+      const clients = localNames(file, HTTP_MODULES);
+      if (clients.size === 0) continue;
       for (const call of file.calls) {
-        if (!FACTORY.test(call.callee) || !call.assignedTo || !localNames(file, HTTP_MODULES).has(root(call)))
-          continue;
+        if (!FACTORY.test(call.callee) || !call.assignedTo || !clients.has(root(call))) continue;
         const options = call.args[0];
-        instances.set(`${file.rel}#${call.assignedTo}`, {
+        if (!instances.has(file.rel)) instances.set(file.rel, new Map());
+        instances.get(file.rel)!.set(call.assignedTo, {
           env: urlEnvIn(call),
           host: hostIn(options?.props?.baseURL?.text ?? options?.props?.prefixUrl?.text ?? options?.text),
           timeout: setsTimeout(call.args),
@@ -83,9 +86,13 @@ export const httpClientsDetector: Detector = {
     }
     for (const file of production) outbound.push(...outboundCalls(ctx, file, instances));
     const injected = injectedUrlEnvs(ctx);
+    const urlEnvOfFile = new Map<FileIndex, string | undefined>();
     const fileUrlEnv = (file: FileIndex) => {
-      const envs = [...new Set(file.envReads.map((e) => e.name).filter((n) => URL_ENV.test(n)))];
-      return envs.length === 1 ? envs[0] : undefined;
+      if (!urlEnvOfFile.has(file)) {
+        const envs = [...new Set(file.envReads.map((e) => e.name).filter((n) => URL_ENV.test(n)))];
+        urlEnvOfFile.set(file, envs.length === 1 ? envs[0] : undefined);
+      }
+      return urlEnvOfFile.get(file);
     };
     const projectUrlEnvs = [...new Set(production.flatMap((s) => s.envReads.map((e) => e.name)))].filter(
       (n) => URL_ENV.test(n),
@@ -126,16 +133,16 @@ export const httpClientsDetector: Detector = {
     const viaWrappers: Outbound[] = [];
     for (const [transport, own] of transports) {
       const timeout = own.every((o) => o.timeout);
-      for (const file of production) {
-        for (const call of callsInto(ctx, file, transport)) {
-          const target = strong(file, call) ?? weak(file);
-          if (!target) continue;
-          add(target, file, call, "wrapper", timeout || setsTimeout(call.args));
-          viaWrappers.push({ file, call, client: "wrapper" });
-        }
+      let named = 0;
+      for (const { file, call } of callsInto(ctx, transport)) {
+        const target = strong(file, call) ?? weak(file);
+        if (!target) continue;
+        add(target, file, call, "wrapper", timeout || setsTimeout(call.args));
+        viaWrappers.push({ file, call, client: "wrapper" });
+        named++;
       }
       const fallback = weak(own[0]!.file);
-      if (fallback && !viaWrappers.some((w) => callsInto(ctx, w.file, transport).includes(w.call)))
+      if (fallback && named === 0)
         for (const o of own) add(fallback, o.file, o.call, o.client, Boolean(o.timeout));
     }
     outbound.push(...viaWrappers);
@@ -145,26 +152,30 @@ export const httpClientsDetector: Detector = {
 
 const root = (call: CallSite) => call.callee.split(/[.(]/, 1)[0]!;
 
-function outboundCalls(ctx: DetectorContext, file: FileIndex, instances: Map<string, Instance>): Outbound[] {
+function outboundCalls(
+  ctx: DetectorContext,
+  file: FileIndex,
+  instances: Map<string, Map<string, Instance>>,
+): Outbound[] {
   const clients = localNames(file, HTTP_MODULES);
-  const local = new Map<string, Instance>();
-  for (const [key, inst] of instances)
-    if (key.startsWith(`${file.rel}#`)) local.set(key.slice(file.rel.length + 1), inst);
+  const local = new Map<string, Instance>(instances.get(file.rel) ?? []);
+  // An instance exported by another module and imported here: `import { caseApi } from './http/case-api.js'`.
   for (const imp of file.imports) {
     const target = imp.module.startsWith(".") ? resolveImport(ctx, file.rel, imp.module) : undefined;
-    if (!target) continue;
-    for (const n of imp.names)
-      if (instances.has(`${target.rel}#${n}`)) local.set(n, instances.get(`${target.rel}#${n}`)!);
-    if (imp.default && target.defaultExport && instances.has(`${target.rel}#${target.defaultExport}`))
-      local.set(imp.default, instances.get(`${target.rel}#${target.defaultExport}`)!);
+    const theirs = target && instances.get(target.rel);
+    if (!theirs) continue;
+    for (const n of imp.names) if (theirs.has(n)) local.set(n, theirs.get(n)!);
+    if (imp.default && target.defaultExport && theirs.has(target.defaultExport))
+      local.set(imp.default, theirs.get(target.defaultExport)!);
   }
+  if (clients.size === 0 && local.size === 0 && !file.calls.some((c) => FETCH.test(c.callee))) return [];
   const out: Outbound[] = [];
   for (const call of file.calls) {
     if (call.isNew || call.args.length === 0 || FACTORY.test(call.callee)) continue;
     const dot = call.callee.lastIndexOf(".");
     const receiver = dot === -1 ? call.callee : call.callee.slice(0, dot);
     const verb = dot === -1 ? "" : call.callee.slice(dot + 1);
-    if (/^(globalThis\.|window\.)?fetch$/.test(call.callee)) out.push({ file, call, client: "fetch" });
+    if (FETCH.test(call.callee)) out.push({ file, call, client: "fetch" });
     else if (local.has(call.callee) || (local.has(receiver) && VERB.test(verb)))
       out.push({
         file,

@@ -55,13 +55,28 @@ export function mountTarget(
 }
 
 /** The full prefix for routes declared on `receiver` in `file`, following mounts up to the app. */
-export function prefixFor(mounts: Mount[], file: string, receiver: string, depth = 0): string {
-  if (depth > 8) return "";
-  const mount =
-    mounts.find((m) => m.inFile === file && m.targetVar === receiver) ??
-    mounts.find((m) => m.targetFile === file);
-  if (!mount) return "";
-  return joinPath(prefixFor(mounts, mount.inFile, mount.receiver, depth + 1), mount.prefix);
+export function prefixFor(mounts: Mount[], file: string, receiver: string): string {
+  return prefixResolver(mounts)(file, receiver);
+}
+
+/** Resolves prefixes for many routes: mounts are indexed once and each answer is remembered. */
+export function prefixResolver(mounts: Mount[]): (file: string, receiver: string) => string {
+  const byVar = new Map<string, Mount>();
+  const byFile = new Map<string, Mount>();
+  for (const m of mounts) {
+    if (m.targetVar && !byVar.has(`${m.inFile}#${m.targetVar}`)) byVar.set(`${m.inFile}#${m.targetVar}`, m);
+    if (m.targetFile && !byFile.has(m.targetFile)) byFile.set(m.targetFile, m);
+  }
+  const memo = new Map<string, string>();
+  const resolve = (file: string, receiver: string, depth: number): string => {
+    const key = `${file}#${receiver}`;
+    if (memo.has(key)) return memo.get(key)!;
+    const mount = depth > 8 ? undefined : (byVar.get(key) ?? byFile.get(file));
+    const prefix = mount ? joinPath(resolve(mount.inFile, mount.receiver, depth + 1), mount.prefix) : "";
+    memo.set(key, prefix);
+    return prefix;
+  };
+  return (file, receiver) => resolve(file, receiver, 0);
 }
 
 export function receiverOf(call: CallSite): string {
