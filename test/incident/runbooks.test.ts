@@ -49,6 +49,22 @@ describe.each(EXAMPLES)("runbooks of %s", (name) => {
     }
   });
 
+  it("name only dashboard panels that exist, and every journey runbook names its burn-rate panels", async () => {
+    const [profile, files] = await Promise.all([exampleProfile(name), exampleIncidentPack(name)]);
+    const dashboard = JSON.parse(file(files, "ops/monitoring/dashboard.json")) as {
+      panels: Array<{ title: string }>;
+    };
+    const titles = new Set(dashboard.panels.map((p) => p.title));
+    for (const fm of profile.failureModes) {
+      const runbook = file(files, `ops/runbooks/${fm.id}.md`);
+      const section = runbook.split("Dashboard panels that show it")[1]?.split("\n## ")[0] ?? "";
+      const named = [...section.matchAll(/^- (.+)$/gm)].map((m) => m[1]!.replace(/\\(.)/g, "$1"));
+      for (const title of named) expect(titles, `${fm.id} names "${title}"`).toContain(title);
+      if (fm.id.endsWith("-slo-burn"))
+        expect(named.filter((t) => t.endsWith("burn rate")).length, fm.id).toBe(2);
+    }
+  });
+
   it("are indexed, most severe first, with the alerts for each", async () => {
     const [profile, files] = await Promise.all([exampleProfile(name), exampleIncidentPack(name)]);
     const index = file(files, "ops/runbooks/README.md");

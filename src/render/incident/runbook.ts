@@ -1,8 +1,10 @@
 import type { FailureMode, Journey, Profile } from "../../profile/schema.js";
+import { dashboardUrl } from "../names.js";
 import type { AlertRef } from "./alerts.js";
 import { diagnosisModel, relatedDependencies } from "./diagnosis.js";
 import { code, duration, percent, prose } from "./format.js";
 import { levelRecovery } from "./level.js";
+import { panelsFor } from "./panels.js";
 import { severity } from "./severity.js";
 
 /** How much full outage the journey's availability SLO allows over its period. */
@@ -38,15 +40,22 @@ function verify(profile: Profile, fm: FailureMode, alerts: AlertRef[]): string[]
   ];
 }
 
+/**
+ * The runbook's view model: pre-escaped Markdown, plus the raw `service`, `fm` and `dependencies` that
+ * teams' template overrides may use (through the `md` helper).
+ */
 export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef[]) {
   const sev = severity(fm.severity);
   const journeys = journeysOf(profile, fm);
   const diagnosis = diagnosisModel(profile, fm);
   const breach = fm.commsTemplate === "data-breach" || fm.commsTemplate === "security";
   return {
+    service: profile.service,
+    fm,
+    dependencies: relatedDependencies(profile, fm),
     id: fm.id,
     title: prose(fm.title),
-    service: prose(profile.service.title),
+    serviceTitle: prose(profile.service.title),
     severity: sev,
     meaning: prose(fm.trigger),
     signal: prose(fm.detection.signal),
@@ -61,6 +70,8 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
     })),
     alerts,
     noAlert: alerts.length ? undefined : noAlert(fm),
+    panels: panelsFor(profile, fm),
+    dashboard: dashboardUrl(profile.service.dashboardBaseUrl, profile.service.name),
     diagnosis,
     mitigation: [...fm.mitigation.map(prose), ...diagnosis.mitigation],
     recovery: [...fm.recovery.map(prose), ...levelRecovery(profile, fm)],
