@@ -29,6 +29,8 @@ export interface AlertSpec {
   quiet: Scenario[];
   file: Exclude<RulesFile, "slo">;
   records?: RecordingRule[];
+  /** Alerts whose scenarios read disjoint series get different keys (see AlertDef.mergeKey). */
+  mergeKey?: string;
 }
 
 /** An alert for a failure mode: labels and annotations every alert carries, links to its runbook. */
@@ -57,6 +59,7 @@ export function alertFor(profile: Profile, fm: FailureMode, spec: AlertSpec): Al
     failureModeId: fm.id,
     file: spec.file,
     ...(spec.records ? { records: spec.records } : {}),
+    ...(spec.mergeKey ? { mergeKey: spec.mergeKey } : {}),
     firing: spec.firing,
     quiet: spec.quiet,
   };

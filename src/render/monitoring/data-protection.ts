@@ -32,6 +32,7 @@ function accessAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "data-protection",
       name: "personal-data-bulk-access",
+      mergeKey: "personal-data-access",
       records: [
         {
           record,
@@ -71,6 +72,7 @@ function accessAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "data-protection",
       name: "personal-data-access-out-of-hours",
+      mergeKey: "personal-data-access",
       expr: `sum by (service) (increase(${m}${selector({ service, actor: "staff" })}[10m])) > 0\nand on ()\n(hour() < ${from} or hour() >= ${to} or day_of_week() == 0 or day_of_week() == 6)`,
       for: "1m",
       severity: "security",
@@ -111,6 +113,7 @@ function logAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "data-protection",
       name: "personal-data-in-logs",
+      mergeKey: "personal-data-in-logs",
       expr: `sum by (service, pattern) (increase(${m}${selector({ service })}[15m])) > 0`,
       for: "1m",
       severity: "security",

@@ -43,6 +43,7 @@ function callAlerts(profile: Profile, dep: Dependency): AlertDef[] {
     alertFor(profile, fm, {
       file: "dependency",
       name: `${dep.id}-${outcome}s`,
+      mergeKey: `calls-${dep.id}`,
       expr: `${outcomeRatio(service, dep.id, outcome)}\n> ${threshold}`,
       for: "10m",
       scope: { dependency: dep.id },
@@ -90,6 +91,7 @@ function poolAlert(profile: Profile, dep: Dependency): AlertDef[] {
     alertFor(profile, fm, {
       file: "dependency",
       name: `${dep.id}-pool-exhausted`,
+      mergeKey: `pool-${dep.id}`,
       expr: `max by (service, dependency) (${METRICS.poolConnections.name}${selector(labels)}) > 0`,
       for: "5m",
       scope: { dependency: dep.id },

@@ -56,6 +56,7 @@ function probeAlert(profile: Profile, target: ProbeTarget): AlertDef[] {
     alertFor(profile, fm, {
       file: "availability",
       name: `${journey.id}-probe-failing`,
+      mergeKey: `probe-${journey.id}`,
       expr: `max by (service, journey) (${METRICS.probeSuccess.name}${selector(labels)}) < 1`,
       for: "5m",
       priority: fm.severity === "P1" ? "P1" : "P2",
@@ -95,6 +96,7 @@ function metricsMissingAlert(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "availability",
       name: "metrics-missing",
+      mergeKey: "metrics-missing",
       expr: `absent(${m}${selector({ service })})`,
       for: "10m",
       priority: "P2",

@@ -22,6 +22,7 @@ function queueAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "queue-backlog",
+      mergeKey: "queue-backlog",
       expr: `max by (service, queue) (${METRICS.queueAge.name}${selector({ service })}) > 900`,
       for: "5m",
       summary: "Messages are waiting more than 15 minutes in a queue",
@@ -69,6 +70,7 @@ function jobAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "job-overdue",
+      mergeKey: "job-overdue",
       expr: `(time() - ${last})\n> 2 * ${every}`,
       for: "5m",
       summary: "A scheduled job has not succeeded for two of its intervals",
@@ -99,6 +101,7 @@ function jobAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "job-failed",
+      mergeKey: "job-failed",
       expr: `sum by (service, job) (increase(${METRICS.jobRuns.name}${selector({ service, outcome: "failure" })}[1h])) > 0`,
       for: "1m",
       severity: "ticket",
@@ -135,6 +138,7 @@ function freshnessAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "data-stale",
+      mergeKey: "data-stale",
       expr: `(time() - max by (service, dataset) (${METRICS.dataUpdated.name}${selector({ service })}))\n> max by (service, dataset) (${METRICS.dataMaxAge.name}${selector({ service })})`,
       for: "10m",
       summary: "A dataset is older than its maximum age",
@@ -174,6 +178,7 @@ function deadlineAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "deadline-at-risk",
+      mergeKey: "deadline-at-risk",
       expr: `sum by (service, state) (${METRICS.deadlines.name}${selector({ service }, ['state=~"at_risk|overdue"'])}) > 0`,
       for: "15m",
       summary: "Open items are at risk of missing, or have missed, their deadline",
@@ -207,6 +212,7 @@ function rulesetAlerts(profile: Profile): AlertDef[] {
     alertFor(profile, fm, {
       file: "workload",
       name: "ruleset-version-mismatch",
+      mergeKey: "ruleset-version-mismatch",
       expr: `count by (service, ruleset) (count by (service, ruleset, version) (${METRICS.ruleset.name}${selector({ service })})) > 1`,
       for: "15m",
       summary: "Instances run different versions of a rule set",
