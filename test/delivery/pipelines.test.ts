@@ -9,7 +9,8 @@ import { shellcheckValidator } from "../../src/check/validators/shellcheck.js";
 import { workflowValidator } from "../../src/check/validators/workflow.js";
 import { yamllintValidator } from "../../src/check/validators/yamllint.js";
 import type { RenderedFile } from "../../src/render/plan.js";
-import { EXAMPLES, examplePack } from "../helpers.js";
+import { renderProfile } from "../../src/render/index.js";
+import { EXAMPLES, examplePack, exampleProfile } from "../helpers.js";
 import { runValidator, writeFiles } from "./pack.js";
 
 // Every generated pipeline of every bundled example, through the real validators.
@@ -62,5 +63,43 @@ describe.each(EXAMPLES)("delivery pack of %s", (example) => {
   it("targets one platform at a time", () => {
     expect(paths("gitlab").some((p) => p.startsWith(".github/"))).toBe(false);
     expect(paths("github")).not.toContain(".gitlab-ci.yml");
+  });
+});
+
+// The examples all ship a Dockerfile: this variant covers the release-bundle path and the IaC scan.
+describe("delivery pack of a service without a Dockerfile, with Kubernetes manifests", () => {
+  let dir = "";
+  let paths: string[] = [];
+
+  beforeAll(async () => {
+    const profile = structuredClone(await exampleProfile("level-4-pq-tracker"));
+    profile.facts.deployFiles = [
+      { kind: "kubernetes", evidence: { file: "deploy/deployment.yaml", line: 1 } },
+    ];
+    const files = [
+      ...(await renderProfile(profile, { ciPlatform: "github" })),
+      ...(await renderProfile(profile, { ciPlatform: "gitlab" })).filter((f) => f.path === ".gitlab-ci.yml"),
+    ];
+    paths = files.map((f) => f.path);
+    dir = await mkdtemp(path.join(tmpdir(), "govops-delivery-bundle-"));
+    await writeFiles(dir, files);
+    return () => rm(dir, { recursive: true, force: true });
+  });
+
+  it("builds a release bundle once and downloads it in each environment", () => {
+    expect(paths).not.toContain("ops/delivery/scripts/build-image.sh");
+    expect(paths).toContain("ops/delivery/scripts/iac-scan.sh");
+  });
+
+  it.each([
+    workflowValidator,
+    actionlintValidator,
+    hardeningValidator,
+    shellcheckValidator,
+    yamllintValidator,
+    gitlabValidator,
+  ])("passes $id", async (validator) => {
+    const { problems } = await runValidator(validator, dir, paths);
+    expect(problems).toEqual([]);
   });
 });
