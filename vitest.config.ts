@@ -3,7 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    testTimeout: 60_000,
+    exclude: ["test/fixtures/**", "**/node_modules/**"],
+    testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: "forks",
     // @actions/workflow-parser imports JSON without an import attribute: let vite transform it.

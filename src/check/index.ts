@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { GovopsError } from "../errors.js";
@@ -83,26 +84,25 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
     }
   }
   const onDiskPaths = [...new Set([...files.map((f) => f.path), ...recorded.keys()])];
-  for (const validator of options.validators ?? builtIn) {
-    const targets = onDiskPaths
-      .filter((p) => validator.applies(p))
-      .map((rel) => ({ rel, abs: path.join(options.outDir, rel) }));
-    const existing = [];
-    for (const t of targets)
-      if (
-        await readFile(t.abs).then(
-          () => true,
-          () => false,
-        )
-      )
-        existing.push(t);
-    if (existing.length === 0) continue;
-    const result = await validator.run(existing);
+  // Validators are separate tools (promtool, amtool, shellcheck, markdownlint …): run them side by side,
+  // then report in registry order so the output does not depend on which finished first.
+  const results = await Promise.all(
+    (options.validators ?? builtIn).map(async (validator) => {
+      const files = onDiskPaths
+        .filter((p) => validator.applies(p))
+        .map((rel) => ({ rel, abs: path.join(options.outDir, rel) }))
+        .filter((f) => existsSync(f.abs));
+      return { validator, result: files.length ? await validator.run(files) : undefined };
+    }),
+  );
+  for (const { validator, result } of results) {
+    if (!result) continue;
     if (result.skipped) warnings.push(`${validator.title} skipped: ${result.skipped}`);
     else validatorsRun.push(validator.id);
     for (const w of result.warnings ?? []) warnings.push(`${w.file}: ${w.message}`);
     for (const p of result.problems ?? [])
       problems.push({ kind: "validator", file: p.file, message: `${validator.title}: ${p.message}` });
   }
+
   return { ok: problems.length === 0, problems, warnings, validatorsRun };
 }
