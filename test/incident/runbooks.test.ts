@@ -1,7 +1,8 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { EXAMPLES, exampleProfile } from "../helpers.js";
-import { exampleIncidentPack, file } from "./pack.js";
+import { brokenLinks, lintMarkdown } from "../../src/check/validators/markdown.js";
+import { exampleIncidentPack, file, markdown } from "./pack.js";
 
 interface Rule {
   alert?: string;
@@ -25,7 +26,7 @@ function listedAlerts(runbook: string): string[] {
   return [...detection.matchAll(/^\| `(\w+)` \|/gm)].map((m) => m[1]!);
 }
 
-describe.each(EXAMPLES)("runbooks of %s", (name) => {
+describe.each(EXAMPLES)("the incident pack of %s", (name) => {
   it("exist for every failure mode, each reached from an alert or saying why none exists", async () => {
     const [profile, files] = await Promise.all([exampleProfile(name), exampleIncidentPack(name)]);
     const links = alertLinks(files);
@@ -63,6 +64,17 @@ describe.each(EXAMPLES)("runbooks of %s", (name) => {
       if (fm.id.endsWith("-slo-burn"))
         expect(named.filter((t) => t.endsWith("burn rate")).length, fm.id).toBe(2);
     }
+  });
+
+  it("passes markdownlint and every internal link resolves", async () => {
+    const files = await exampleIncidentPack(name);
+    const docs = markdown(files);
+    expect(docs.length).toBeGreaterThan(15);
+    expect(await lintMarkdown(docs)).toEqual([]);
+    const paths = new Set(files.map((f) => f.path));
+    expect(await brokenLinks(docs, async (rel) => paths.has(rel))).toEqual([]);
+    const links = docs.flatMap((d) => [...d.content.matchAll(/\]\((?!https?:)[^)]+\)/g)]);
+    expect(links.length, "the pack should link its documents together").toBeGreaterThan(50);
   });
 
   it("are indexed, most severe first, with the alerts for each", async () => {

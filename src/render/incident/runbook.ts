@@ -20,12 +20,20 @@ function journeysOf(profile: Profile, fm: FailureMode): Journey[] {
   return profile.journeys.filter((j) => deps.has(j.id));
 }
 
-/** Why a failure mode has no alert, and so how it is found instead. */
-function noAlert(fm: FailureMode): string {
+/** Why a failure mode has no alert, how it is found instead, and which journey alerts may fire first. */
+function noAlert(profile: Profile, fm: FailureMode): string {
   const signal = prose(fm.detection.signal);
+  const nearby = profile.journeys
+    .filter((j) => fm.affects.journeys.includes(j.id) && !fm.id.startsWith(`${j.id}-`))
+    .map((j) => `${j.id}-slo-burn`)
+    .filter((id) => profile.failureModes.some((f) => f.id === id))
+    .map((id) => `[${id}](${id}.md)`);
+  const first = nearby.length
+    ? ` The journey's burn-rate alerts may fire first: see ${nearby.join(" and ")}.`
+    : "";
   if (fm.commsTemplate === "data-breach" || fm.commsTemplate === "security")
-    return `No metric alert: a breach rarely shows in request metrics. It is found through ${signal}, and anyone who suspects it reports it to the incident lead at once.`;
-  return `No alert in the monitoring pack routes here yet: the service does not export a metric for it. It is detected by ${signal}. Add an alert whose \`runbook_url\` points at this file once the metric exists.`;
+    return `No metric alert: a breach rarely shows in request metrics. It is found through ${signal}, and anyone who suspects it tells the incident lead at once.`;
+  return `No alert links here: the metrics the monitoring pack generates do not isolate this failure. It is found through ${signal}.${first} To alert on it, export a metric for it and set \`detection.alert\` on this failure mode in the profile.`;
 }
 
 function verify(profile: Profile, fm: FailureMode, alerts: AlertRef[]): string[] {
@@ -69,7 +77,7 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
       budget: budget(j),
     })),
     alerts,
-    noAlert: alerts.length ? undefined : noAlert(fm),
+    noAlert: alerts.length ? undefined : noAlert(profile, fm),
     panels: panelsFor(profile, fm),
     dashboard: dashboardUrl(profile.service.dashboardBaseUrl, profile.service.name),
     diagnosis,
