@@ -73,7 +73,26 @@ export function localNames(file: FileIndex, modules: readonly string[]): Set<str
 
 /** Calls whose callee's first segment is one of the given local names. */
 export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
-  return file.calls.filter((c) => roots.has(c.callee.split(/[.(]/, 1)[0]!));
+  const byRoot = callsByRoot(file);
+  const lists = [...roots].flatMap((r) => byRoot.get(r) ?? []);
+  return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;
+}
+
+const rootOf = (call: CallSite) => call.callee.split(/[.(]/, 1)[0]!;
+const rootIndex = new WeakMap<FileIndex, Map<string, CallSite[]>>();
+
+/** A file's calls grouped by the first name of their callee, built on first use. */
+export function callsByRoot(file: FileIndex): Map<string, CallSite[]> {
+  let index = rootIndex.get(file);
+  if (!index) {
+    index = new Map();
+    for (const call of file.calls) {
+      const root = rootOf(call);
+      (index.get(root) ?? index.set(root, []).get(root)!).push(call);
+    }
+    rootIndex.set(file, index);
+  }
+  return index;
 }
 
 /** Whether a path is a test, fixture, example or build output: routes there are not the service's routes. */
@@ -99,19 +118,28 @@ export function declares(ctx: DetectorContext, rel: string, pkg: string): boolea
   );
 }
 
-const byRel = new WeakMap<DetectorContext, Map<string, FileIndex>>();
+const resolvers = new WeakMap<DetectorContext, (from: string, spec: string) => FileIndex | undefined>();
 
-/** Resolves a relative import from one source file to another indexed file. */
+/** Resolves a relative import from one source file to another indexed file (memoised per folder and specifier). */
 export function resolveImport(ctx: DetectorContext, from: string, spec: string): FileIndex | undefined {
   if (!spec.startsWith(".")) return undefined;
-  const base = path.posix
-    .normalize(path.posix.join(path.posix.dirname(from), spec))
-    .replace(/\.[cm]?js$/, "");
-  const candidates = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.js"].map(
-    (ext) => base + ext,
-  );
-  let map = byRel.get(ctx);
-  if (!map) byRel.set(ctx, (map = new Map(ctx.sources.map((s) => [s.rel, s]))));
-  for (const c of candidates) if (map.has(c)) return map.get(c);
-  return undefined;
+  let resolve = resolvers.get(ctx);
+  if (!resolve) resolvers.set(ctx, (resolve = resolver(ctx)));
+  return resolve(from, spec);
+}
+
+const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.js"];
+
+function resolver(ctx: DetectorContext): (from: string, spec: string) => FileIndex | undefined {
+  const byRel = new Map(ctx.sources.map((s) => [s.rel, s]));
+  const memo = new Map<string, FileIndex | undefined>();
+  return (from, spec) => {
+    const dir = path.posix.dirname(from);
+    const key = `${dir}\0${spec}`;
+    if (memo.has(key)) return memo.get(key);
+    const base = path.posix.normalize(path.posix.join(dir, spec)).replace(/\.[cm]?js$/, "");
+    const found = EXTENSIONS.map((ext) => byRel.get(base + ext)).find(Boolean);
+    memo.set(key, found);
+    return found;
+  };
 }

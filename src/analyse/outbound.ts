@@ -1,6 +1,6 @@
 import type { CallSite, FileIndex } from "../scan/source-index.js";
 import { envVarsIn } from "./clients.js";
-import { isNonProductionPath, type DetectorContext } from "./context.js";
+import { callsOn, isNonProductionPath, type DetectorContext } from "./context.js";
 import { importGraph } from "./imports.js";
 
 /** Env vars that hold a base URL or host of another service. */
@@ -44,7 +44,7 @@ export function injectedUrlEnvs(ctx: DetectorContext): Map<string, string> {
   for (const [target, edges] of importGraph(ctx).importers) {
     for (const edge of edges) {
       if (isNonProductionPath(edge.file.rel)) continue;
-      const call = edge.file.calls.find((c) => edge.names.has(c.callee.split(".")[0]!) && urlEnvIn(c));
+      const call = callsOn(edge.file, edge.names).find((c) => urlEnvIn(c));
       if (call) {
         injected.set(target, urlEnvIn(call)!);
         break;
@@ -59,8 +59,6 @@ export function callsInto(ctx: DetectorContext, target: string): Array<{ file: F
   return (importGraph(ctx).importers.get(target) ?? []).flatMap((edge) =>
     isNonProductionPath(edge.file.rel)
       ? []
-      : edge.file.calls
-          .filter((c) => edge.names.has(c.callee.split(".")[0]!))
-          .map((call) => ({ file: edge.file, call })),
+      : callsOn(edge.file, edge.names).map((call) => ({ file: edge.file, call })),
   );
 }

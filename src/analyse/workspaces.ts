@@ -1,6 +1,7 @@
 import path from "node:path";
 import { classify } from "./classify.js";
-import type { DetectorContext, Manifest, PackageInfo } from "./context.js";
+import type { DetectorContext, Manifest, PackageInfo, TextFile } from "./context.js";
+import type { FileIndex } from "../scan/source-index.js";
 import { ev } from "./context.js";
 import type { Detector } from "./detector.js";
 import type { PackageSummary } from "./facts.js";
@@ -20,9 +21,25 @@ export function analysePackages(
   const members = workspacePackages(ctx.manifests);
   if (members.length === 0) return undefined;
   const root = ctx.manifests.find((m) => m.dir === "");
+  const owner = ownerOf(members);
+  const parts = new Map(
+    members.map((m) => [
+      m,
+      { sources: [] as FileIndex[], textFiles: [] as TextFile[], paths: [] as string[] },
+    ]),
+  );
+  for (const s of ctx.sources) parts.get(owner(s.rel)!)?.sources.push(s);
+  for (const f of ctx.textFiles) parts.get(owner(f.rel)!)?.textFiles.push(f);
+  for (const p of ctx.paths) parts.get(owner(p)!)?.paths.push(p);
+  const summarising = detectors.filter((d) => !NOT_SUMMARISED.has(d.id));
   return members.map((member) => {
-    const sub = subContext(ctx, member, root);
-    const facts = finish(runDetectors(sub, detectors), sub.sources);
+    const sub: DetectorContext = {
+      root: ctx.root,
+      ...parts.get(member)!,
+      packages: declared(ctx, member, root),
+      manifests: ctx.manifests.filter((m) => m === member || m === root),
+    };
+    const facts = finish(runDetectors(sub, summarising), sub.sources);
     const level = classify({ ...facts, skipped: [], stats: { files: 0, sourceFiles: 0, lines: 0 } });
     return {
       name: sanitise(member.name ?? path.posix.basename(member.dir)),
@@ -40,22 +57,29 @@ export function analysePackages(
   });
 }
 
-function subContext(ctx: DetectorContext, member: Manifest, root: Manifest | undefined): DetectorContext {
-  const inside = (rel: string) => rel.startsWith(`${member.dir}/`);
+/** Detectors whose findings the package summary does not show: skipped to keep a monorepo near one parse. */
+const NOT_SUMMARISED = new Set(["personal-data", "readiness", "deploy-ci"]);
+
+/** The deepest workspace package a path belongs to, if any. */
+function ownerOf(members: Manifest[]): (rel: string) => Manifest | undefined {
+  const byDepth = members
+    .map((m) => ({ m, prefix: `${m.dir}/` }))
+    .sort((a, b) => b.prefix.length - a.prefix.length);
+  return (rel) => byDepth.find((x) => rel.startsWith(x.prefix))?.m;
+}
+
+/** The package's own dependencies and the root's, which workspaces hoist. */
+function declared(
+  ctx: DetectorContext,
+  member: Manifest,
+  root: Manifest | undefined,
+): Map<string, PackageInfo> {
   const packages = new Map<string, PackageInfo>();
-  // Hoisted dependencies declared at the root count for every package.
   for (const m of [member, root]) {
     for (const name of m?.deps ?? []) {
       const info = ctx.packages.get(name);
       if (info && !packages.has(name)) packages.set(name, info);
     }
   }
-  return {
-    root: ctx.root,
-    sources: ctx.sources.filter((s) => inside(s.rel)),
-    textFiles: ctx.textFiles.filter((f) => inside(f.rel)),
-    paths: ctx.paths.filter(inside),
-    packages,
-    manifests: ctx.manifests.filter((m) => m === member || m === root || inside(m.dir)),
-  };
+  return packages;
 }

@@ -106,10 +106,10 @@ export function indexSource(rel: string, text: string): FileIndex {
 
 function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
   const rel = sf.fileName;
-  const reader = new ArgReader(sf, text);
+  const reader = new ArgReader(text);
   const index: FileIndex = {
     rel,
-    lines: sf.getLineStarts().length,
+    lines: reader.lineCount,
     parseErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
     imports: [],
     calls: [],

@@ -4,7 +4,54 @@
 import { ts } from "ts-morph";
 
 export { ts };
-export const K = ts.SyntaxKind;
+const SK = ts.SyntaxKind;
+/** The syntax kinds the walk compares against, copied into a small object so each lookup is a fast property read. */
+export const K = {
+  ArrayLiteralExpression: SK.ArrayLiteralExpression,
+  ArrowFunction: SK.ArrowFunction,
+  AsExpression: SK.AsExpression,
+  AwaitExpression: SK.AwaitExpression,
+  BinaryExpression: SK.BinaryExpression,
+  CallExpression: SK.CallExpression,
+  CaseClause: SK.CaseClause,
+  ClassDeclaration: SK.ClassDeclaration,
+  Decorator: SK.Decorator,
+  DefaultKeyword: SK.DefaultKeyword,
+  ElementAccessExpression: SK.ElementAccessExpression,
+  EqualsEqualsEqualsToken: SK.EqualsEqualsEqualsToken,
+  EqualsEqualsToken: SK.EqualsEqualsToken,
+  EqualsToken: SK.EqualsToken,
+  ExportAssignment: SK.ExportAssignment,
+  ExportDeclaration: SK.ExportDeclaration,
+  ExportKeyword: SK.ExportKeyword,
+  FunctionDeclaration: SK.FunctionDeclaration,
+  FunctionExpression: SK.FunctionExpression,
+  Identifier: SK.Identifier,
+  ImportDeclaration: SK.ImportDeclaration,
+  ImportKeyword: SK.ImportKeyword,
+  MethodDeclaration: SK.MethodDeclaration,
+  NamedExports: SK.NamedExports,
+  NamedImports: SK.NamedImports,
+  NamespaceImport: SK.NamespaceImport,
+  NewExpression: SK.NewExpression,
+  NoSubstitutionTemplateLiteral: SK.NoSubstitutionTemplateLiteral,
+  NonNullExpression: SK.NonNullExpression,
+  ObjectBindingPattern: SK.ObjectBindingPattern,
+  ObjectLiteralExpression: SK.ObjectLiteralExpression,
+  ParenthesizedExpression: SK.ParenthesizedExpression,
+  PropertyAccessExpression: SK.PropertyAccessExpression,
+  PropertyAssignment: SK.PropertyAssignment,
+  PropertyDeclaration: SK.PropertyDeclaration,
+  PropertySignature: SK.PropertySignature,
+  SatisfiesExpression: SK.SatisfiesExpression,
+  ShorthandPropertyAssignment: SK.ShorthandPropertyAssignment,
+  StringLiteral: SK.StringLiteral,
+  SwitchStatement: SK.SwitchStatement,
+  TemplateExpression: SK.TemplateExpression,
+  ThisKeyword: SK.ThisKeyword,
+  VariableDeclaration: SK.VariableDeclaration,
+  VariableStatement: SK.VariableStatement,
+} as const;
 export const forEachChild = ts.forEachChild;
 const {
   isIdentifier,
@@ -81,14 +128,53 @@ export function innermostCall(node: ts.Expression): ts.CallExpression | ts.NewEx
   }
 }
 
-export class ArgReader {
-  constructor(
-    private readonly sf: ts.SourceFile,
-    private readonly text: string,
-  ) {}
+/** Offsets where lines begin. Only \n ends a line here: a lone \r is as rare in source as it is in editors. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return starts;
+}
 
+/** Skips whitespace and comments from pos, as the parser does before a token. */
+export function skipTrivia(text: string, pos: number): number {
+  for (;;) {
+    const ch = text.charCodeAt(pos);
+    if (
+      ch === 32 ||
+      ch === 9 ||
+      ch === 10 ||
+      ch === 13 ||
+      ch === 11 ||
+      ch === 12 ||
+      ch === 0xa0 ||
+      ch === 0xfeff
+    )
+      pos++;
+    else if (ch === 47 && text.charCodeAt(pos + 1) === 47) {
+      const end = text.indexOf("\n", pos + 2);
+      pos = end === -1 ? text.length : end;
+    } else if (ch === 47 && text.charCodeAt(pos + 1) === 42) {
+      const end = text.indexOf("*/", pos + 2);
+      pos = end === -1 ? text.length : end + 2;
+    } else if (ch === 0x2028 || ch === 0x2029) pos++;
+    else return pos;
+  }
+}
+
+export class ArgReader {
+  constructor(private readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  private readonly starts: number[];
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  /** Where the node's first token begins: its `pos` includes leading whitespace and comments. */
   start(node: ts.Node): number {
-    return node.getStart(this.sf);
+    return skipTrivia(this.text, node.pos);
   }
 
   line(node: ts.Node): number {
@@ -96,7 +182,15 @@ export class ArgReader {
   }
 
   lineAt(pos: number): number {
-    return this.sf.getLineAndCharacterOfPosition(pos).line + 1;
+    const starts = this.starts;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= pos) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
   }
 
   snippetAt(start: number, end: number): string {

@@ -44,7 +44,9 @@ export const expressDetector: Detector = {
         }
       }
       for (const call of file.calls) {
-        const chained = CHAIN.exec(call.callee);
+        const last = methodOf(call);
+        if (last !== "use" && !ROUTE_METHODS.has(last)) continue;
+        const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
         const receiver = chained ? chained[1]! : receiverOf(call);
         if (!receiver || (!receivers.has(receiver) && !LIKELY_RECEIVER.test(receiver))) continue;
         const method = chained ? chained[2]! : methodOf(call);

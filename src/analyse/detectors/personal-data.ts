@@ -53,9 +53,12 @@ export const personalDataDetector: Detector = {
   isEnabled: () => true,
   detect(ctx) {
     const seen = new Map<string, NonNullable<Findings["personalData"]>[number]>();
+    // Field names repeat across thousands of files: classify each distinct name once.
+    const categories = new Map<string, Category | undefined>();
     const add = (field: string, file: string, line: number) => {
       field = field.replace(/[-_.[]?(day|month|year)\]?$/i, "");
-      const category = classifyField(field);
+      if (!categories.has(field)) categories.set(field, classifyField(field));
+      const category = categories.get(field);
       const key = field.toLowerCase();
       if (category && !seen.has(key)) seen.set(key, { field, category, evidence: ev(file, line) });
     };
