@@ -1,4 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
+import { dataAlerts } from "./data-alerts.js";
 import { dataProtectionAlerts } from "./data-protection.js";
 import { dependencyAlerts } from "./dependency-alerts.js";
 import { availabilityAlerts } from "./probes.js";
@@ -20,6 +21,7 @@ export function monitoringAlerts(profile: Profile): AlertDef[] {
       ...availabilityAlerts(profile),
       ...dependencyAlerts(profile),
       ...workloadAlerts(profile),
+      ...dataAlerts(profile),
       ...dataProtectionAlerts(profile),
     ];
     cache.set(profile, alerts);

@@ -1,3 +1,5 @@
+import { seriesName } from "./rules.js";
+
 /** Builders for promtool input series: one sample a minute, written in promtool's `a+bxn` notation. */
 
 export interface Phase {
@@ -49,3 +51,14 @@ export function scenario(
 ) {
   return { name, series, evalTimes: evalMinutes.map(minutes), ...(fires ? { fires } : {}) };
 }
+
+export type Steps = Array<[value: number, minutes: number]>;
+
+/** A gauge holding each step's value for its minutes. */
+export const steps = (s: Steps) => gauge(s.map(([per, minutes]) => ({ per, minutes })));
+
+/** One promtool input series. */
+export const series = (metric: string, labels: Record<string, string>, values: string) => ({
+  series: seriesName(metric, labels),
+  values,
+});
