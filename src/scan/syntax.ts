@@ -68,7 +68,7 @@ export interface ArgInfo {
   kind: "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
   /** Source text, truncated to 120 characters. */
   text: string;
-  /** The literal value of a string or no-substitution template. */
+  /** The literal value of a string or no-substitution template; for `require('x')`, the module. */
   value?: string;
   props?: Record<string, ArgInfo>;
   items?: ArgInfo[];
@@ -231,10 +231,14 @@ export class ArgReader {
         info.text = this.snippetAt(start, Math.min(node.end, start + 40));
         return info;
       case K.CallExpression:
-      case K.NewExpression:
+      case K.NewExpression: {
         info.kind = "call";
         info.callee = dotted((node as ts.CallExpression).expression);
+        // `require('./routes/x')` as an argument (app.use('/x', require(…))): keep the module it names.
+        const first = (node as ts.CallExpression).arguments?.[0];
+        if (info.callee === "require" && first && isStringish(first)) info.value = first.text;
         break;
+      }
       case K.PropertyAccessExpression:
         info.kind = "member";
         info.callee = dotted(node);

@@ -26,6 +26,22 @@ describe("express: routers mounted under prefixes and router.route() chains", ()
   });
 });
 
+describe("express in CommonJS", () => {
+  it("follows app.use('/x', require('./routes/x')) and route modules handed the app", async () => {
+    const a = await analyseFixture("express-commonjs");
+    expect(routeKeys(a).sort()).toEqual(["GET /benefits", "GET /healthz", "POST /benefits/:id/claim"]);
+    expect(where(a.facts.routes.find((r) => r.path === "/healthz")!.evidence)).toBe("routes/health.js:2");
+  });
+
+  it("leaves a route module that imports nothing to the other framework when one is declared", async () => {
+    const a = await analyseFixture("express-beside-fastify");
+    expect(a.facts.routes.map((r) => `${r.framework} ${r.method} ${r.path}`).sort()).toEqual([
+      "express GET /legacy",
+      "fastify GET /v2/plugin",
+    ]);
+  });
+});
+
 describe("next.js: file-system routes", () => {
   it("reads pages/api methods from req.method checks, app/ route handlers from their exports", async () => {
     const a = await analyseFixture("nextjs-file-routes");

@@ -1,6 +1,6 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
-import { ev, isNonProductionPath, localNames } from "../context.js";
+import { declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import {
   joinPath,
@@ -15,6 +15,8 @@ import {
 
 const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
+const BARE_RECEIVER = /^(app|router)$/;
+const OTHER_FRAMEWORKS = ["fastify", "koa", "@hapi/hapi", "hapi", "restify", "@nestjs/core", "next", "polka"];
 const CHAIN = /^(.+?)\.route\(\)(?:\.\w+\(\))*\.(\w+)$/;
 
 export const expressDetector: Detector = {
@@ -26,10 +28,14 @@ export const expressDetector: Detector = {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     const mounts: Mount[] = [];
     const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    // Route modules of older apps take the app as a parameter and never import express
+    // (`module.exports = (app) => { app.get(…) }`): trusted only when no other framework could own them.
+    const onlyExpress = !OTHER_FRAMEWORKS.some((p) => ctx.packages.has(p));
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
       const names = localNames(file, PACKAGES);
-      if (names.size === 0 && !file.imports.some((i) => i.module === "express")) continue;
+      const imported = names.size > 0 || file.imports.some((i) => i.module === "express");
+      if (!imported && !(onlyExpress && declares(ctx, file.rel, "express"))) continue;
       const receivers = new Set<string>();
       for (const call of file.calls) {
         const root = call.callee.split(".")[0]!;
@@ -48,13 +54,24 @@ export const expressDetector: Detector = {
         if (last !== "use" && !ROUTE_METHODS.has(last)) continue;
         const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
         const receiver = chained ? chained[1]! : receiverOf(call);
-        if (!receiver || (!receivers.has(receiver) && !LIKELY_RECEIVER.test(receiver))) continue;
+        if (
+          !receiver ||
+          (!receivers.has(receiver) && !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
+        )
+          continue;
         const method = chained ? chained[2]! : methodOf(call);
         const [first, ...rest] = call.args;
         if (!chained && method === "use" && first?.kind === "string" && rest.length > 0) {
           const target = rest[rest.length - 1]!;
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
-          if (name)
+          if (target.callee === "require" && target.value)
+            mounts.push({
+              inFile: file.rel,
+              receiver,
+              prefix: first.value!,
+              targetFile: resolveImport(ctx, file.rel, target.value)?.rel,
+            });
+          else if (name)
             mounts.push({
               inFile: file.rel,
               receiver,
