@@ -6,7 +6,7 @@ import type { HelperDelegate } from "handlebars";
  * templates. Break every `{{` and `}}` that comes from data. Templates write real actions as literal text.
  */
 export function defuseExpressions(text: string): string {
-  return text.replace(/\{\{/g, "{ {").replace(/\}\}/g, "} }");
+  return text.replace(/\{(?=\{)/g, "{ ").replace(/\}(?=\})/g, "} ");
 }
 
 /** A double-quoted YAML scalar (JSON strings are valid YAML) with template actions from data defused. */

@@ -12,6 +12,11 @@ export function runbookUrl(base: string, failureModeId: string): string {
   return base ? `${base.replace(/\/+$/, "")}/${rel}` : rel;
 }
 
+/** Grafana dashboard uids are at most 40 characters. */
+export function dashboardUid(service: string): string {
+  return service.slice(0, 40);
+}
+
 export function dashboardUrl(base: string, service: string): string {
-  return base ? `${base.replace(/\/+$/, "")}/d/${service}` : `ops/monitoring/dashboard.json`;
+  return base ? `${base.replace(/\/+$/, "")}/d/${dashboardUid(service)}` : `ops/monitoring/dashboard.json`;
 }

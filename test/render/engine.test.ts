@@ -29,6 +29,7 @@ describe("YAML-safe helpers", () => {
   it("defuses GitHub expressions and Go template actions in data", () => {
     expect(yamlString("${{ secrets.X }}")).toBe('"${ { secrets.X } }"');
     expect(defuseExpressions("a ${{ b }} {{c}}")).toBe("a ${ { b } } { {c} }");
+    expect(defuseExpressions("{{{ range }}}")).not.toMatch(/\{\{|\}\}/);
   });
 
   it("escapes PromQL label values and regex literals", () => {
