@@ -45,7 +45,12 @@ export async function analyseService(
   const baseline = await loadBaseline(result.level.value);
   const merged = mergeProfile({ analysis: result, baseline, config, ai: options.ai });
   const enriched = options.enrich
-    ? await enrichProfile(root, merged, (ai) => mergeProfile({ analysis: result, baseline, config, ai }), options.enrich)
+    ? await enrichProfile(
+        root,
+        merged,
+        (ai) => mergeProfile({ analysis: result, baseline, config, ai }),
+        options.enrich,
+      )
     : undefined;
   const profile = enriched?.profile ?? merged;
   const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
@@ -65,28 +70,39 @@ export interface GenerateServiceOptions {
 }
 
 /** Renders the pack; analyses first when the service has no profile yet. */
+/**
+ * The profile a pack is rendered from: the one named, else the service's own, else (for a pack written
+ * elsewhere with --out) the one beside that pack, so `--out` never writes into the service.
+ */
+async function resolveProfilePath(root: string, outDir: string, explicit?: string): Promise<string> {
+  if (explicit) return path.resolve(explicit);
+  const inService = path.join(root, DEFAULT_PROFILE_PATH);
+  const exists = await access(inService).then(
+    () => true,
+    () => false,
+  );
+  return exists || outDir === root ? inService : path.join(outDir, DEFAULT_PROFILE_PATH);
+}
+
+/** Renders the pack; analyses first when the service has no profile yet. */
 export async function generate(
   dir: string,
   options: GenerateServiceOptions = {},
 ): Promise<GenerateResult & { profilePath: string; analysed: boolean }> {
   const root = await assertDirectory(dir);
-  const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
-  const exists = await access(profilePath).then(
+  const outDir = path.resolve(options.outDir ?? root);
+  const profilePath = await resolveProfilePath(root, outDir, options.profilePath);
+  const analysed = !(await access(profilePath).then(
     () => true,
     () => false,
-  );
-  let analysed = false;
-  if (!exists) {
-    options.onProgress?.("no profile yet: analysing the repository first");
-    await analyseService(root, { profilePath, onProgress: options.onProgress, write: !options.dryRun });
-    analysed = true;
-  }
-  const profile =
-    exists || !options.dryRun
-      ? await loadProfile(profilePath)
-      : (await analyseService(root, { write: false })).profile;
+  ));
+  if (analysed) options.onProgress?.("no profile yet: analysing the repository first");
+  const profile = analysed
+    ? (await analyseService(root, { profilePath, onProgress: options.onProgress, write: !options.dryRun }))
+        .profile
+    : await loadProfile(profilePath);
   const result = await generatePack(profile, {
-    outDir: path.resolve(options.outDir ?? root),
+    outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
     dryRun: options.dryRun,
     force: options.force,
@@ -105,7 +121,7 @@ export interface CheckServiceOptions {
 export async function check(dir: string, options: CheckServiceOptions = {}): Promise<CheckResult> {
   const root = await assertDirectory(dir);
   return checkPack({
-    profilePath: path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH)),
+    profilePath: await resolveProfilePath(root, path.resolve(options.outDir ?? root), options.profilePath),
     outDir: path.resolve(options.outDir ?? root),
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
     ciPlatform: options.ciPlatform,

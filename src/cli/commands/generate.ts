@@ -67,5 +67,6 @@ Examples:
     );
     for (const s of result.plan.filter((p) => p.action === "skip-edited"))
       log.warn(`kept your edit to ${s.path}: ${s.reason}`);
-    if (result.analysed) log.info(`Profile written to ${path.relative(process.cwd(), result.profilePath)}`);
+    if (result.analysed && !options.dryRun)
+      log.info(`Profile written to ${path.relative(process.cwd(), result.profilePath)}`);
   });
