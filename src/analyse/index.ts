@@ -1,5 +1,6 @@
 import path from "node:path";
 import { GovopsError } from "../errors.js";
+import { govopsOutputs } from "../scan/generated.js";
 import { scanInventory, type InventoryOptions } from "../scan/inventory.js";
 import { classify, type Classification } from "./classify.js";
 import type { DetectorContext } from "./context.js";
@@ -28,7 +29,9 @@ export interface Analysis {
 }
 
 export async function analyse(dir: string, options: AnalyseOptions = {}): Promise<Analysis> {
-  const inventory = await scanInventory(dir, options);
+  const scanned = await scanInventory(dir, options);
+  const generated = govopsOutputs(scanned.root);
+  const inventory = { ...scanned, files: scanned.files.filter((f) => !generated.has(f.rel)) };
   if (inventory.files.length === 0) {
     throw new GovopsError(
       "EMPTY_REPOSITORY",

@@ -4,7 +4,7 @@ import { parse, stringify } from "yaml";
 import { GovopsError, formatZodIssues } from "../errors.js";
 import { profileSchema, type Profile } from "./schema.js";
 
-export const DEFAULT_PROFILE_PATH = "ops/profile.yaml";
+export { PROFILE_FILE as DEFAULT_PROFILE_PATH } from "../scan/generated.js";
 
 const HEADER = [
   "# Risk profile for this service: the single source govops renders the operations pack from.",

@@ -3,7 +3,9 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
-export const MANIFEST_PATH = "ops/manifest.json";
+import { MANIFEST_FILE } from "../scan/generated.js";
+
+export const MANIFEST_PATH = MANIFEST_FILE;
 
 export const manifestSchema = z
   .object({

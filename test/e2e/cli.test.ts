@@ -81,6 +81,17 @@ describe("govops end to end on the Level 3 example", () => {
     });
   });
 
+  it("analysing again after generating gives a byte-identical profile", async () => {
+    await withTempDir(async (tmp) => {
+      const dir = await copyService(EXAMPLE, path.join(tmp, "svc"));
+      expect((await govops(["analyse", dir])).code).toBe(0);
+      const first = await readFile(path.join(dir, "ops/profile.yaml"), "utf8");
+      expect((await govops(["generate", dir])).code).toBe(0);
+      expect((await govops(["analyse", dir])).code).toBe(0);
+      expect(await readFile(path.join(dir, "ops/profile.yaml"), "utf8")).toBe(first);
+    });
+  });
+
   it("generate --dry-run prints the plan and writes nothing", async () => {
     await withTempDir(async (tmp) => {
       const dir = await copyService(EXAMPLE, path.join(tmp, "svc"));
