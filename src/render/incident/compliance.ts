@@ -50,7 +50,8 @@ const status = (c: { coveredBy: string[]; gap?: string | undefined }) =>
   c.coveredBy.length === 0 ? "gap" : c.gap ? "partly covered" : "covered";
 
 export function complianceModel(profile: Profile) {
-  const rows = [...CONTROLS, ...serviceSpecific(profile)].map((c) => adjust(profile, c));
+  // Copies: rows are amended below, and CONTROLS is shared by every render in the process.
+  const rows = [...CONTROLS, ...serviceSpecific(profile)].map((c) => adjust(profile, { ...c }));
   for (const item of profile.compliance) {
     const extra = item.coveredBy.map(prose);
     const match = rows.find((r) => r.framework === item.framework && r.control === item.control);
