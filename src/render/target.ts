@@ -27,3 +27,13 @@ export interface Target {
   title: string;
   outputs(profile: Profile, options: RenderOptions): OutputFile[];
 }
+
+/** A Markdown file of a target: owned unless it is a starter for people to edit. */
+export function markdownFile(
+  path: string,
+  template: string,
+  context: object,
+  kind: OutputFile["kind"] = "owned",
+): OutputFile {
+  return { path, template, context, format: "markdown", kind };
+}

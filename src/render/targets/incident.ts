@@ -2,7 +2,7 @@ import type { Profile } from "../../profile/schema.js";
 import { prose } from "../incident/format.js";
 import { commsKinds, commsModel, commsPath } from "../incident/comms.js";
 import { responseModel } from "../incident/response.js";
-import type { OutputFile, Target } from "../target.js";
+import { markdownFile, type OutputFile, type Target } from "../target.js";
 
 function logModel(profile: Profile) {
   return {
@@ -19,17 +19,10 @@ export const incidentTarget: Target = {
   id: "incident",
   title: "Incident response: severity, escalation, logs, reviews and citizen communications",
   outputs(profile): OutputFile[] {
-    const owned = (path: string, template: string, context: object): OutputFile => ({
-      path,
-      template,
-      context,
-      format: "markdown",
-      kind: "owned",
-    });
     return [
-      owned("ops/incident/README.md", "incident/README.md.hbs", responseModel(profile)),
-      owned("ops/incident/incident-log.md", "incident/incident-log.md.hbs", logModel(profile)),
-      owned("ops/incident/postmortem.md", "incident/postmortem.md.hbs", logModel(profile)),
+      markdownFile("ops/incident/README.md", "incident/README.md.hbs", responseModel(profile)),
+      markdownFile("ops/incident/incident-log.md", "incident/incident-log.md.hbs", logModel(profile)),
+      markdownFile("ops/incident/postmortem.md", "incident/postmortem.md.hbs", logModel(profile)),
       ...commsKinds(profile).map((kind): OutputFile => ({
         path: commsPath(kind),
         template: "incident/comms/comms.md.hbs",
