@@ -11,5 +11,18 @@ export default tseslint.config(
       "no-console": ["error", { allow: ["error"] }],
     },
   },
+  {
+    files: ["**/*.js", "**/*.mjs"],
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        URL: "readonly",
+        performance: "readonly",
+        Buffer: "readonly",
+        setTimeout: "readonly",
+      },
+    },
+  },
   { files: ["bin/**", "bench/**"], rules: { "no-console": "off" } },
 );

@@ -1,4 +1,3 @@
-/* global process, console, performance, URL */
 // npm run bench: analyses a large corpus and compares it with a plain ts.createSourceFile pass over the
 // same files. Each measurement runs in a fresh child process so peak RSS belongs to that pass alone.
 import { execFileSync } from "node:child_process";
