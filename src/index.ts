@@ -29,8 +29,17 @@ export interface AnalyseServiceOptions extends Pick<AnalyseOptions, "level" | "o
   config?: string | false;
   /** AI proposals to merge below analysis and the user's config. */
   ai?: AiProposals;
-  /** Opt-in: ask a language model for proposals, or replay the answer recorded under .govops/ai/. */
-  enrich?: AiOptions;
+  /**
+   * Opt-in: ask a language model for proposals, or replay the answer recorded under .govops/ai/.
+   * Default: on only when govops.config.yaml has `ai.enabled: true`; `false` turns it off regardless.
+   */
+  enrich?: AiOptions | false;
+  /** Logging for AI enrichment switched on by the config rather than by `enrich`. */
+  aiLog?: Pick<AiOptions, "warn" | "info">;
+}
+
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 export async function analyseService(
@@ -44,12 +53,27 @@ export async function analyseService(
   const result = await analyse(root, { ...options, level });
   const baseline = await loadBaseline(result.level.value);
   const merged = mergeProfile({ analysis: result, baseline, config, ai: options.ai });
-  const enriched = options.enrich
+  const fromConfig = config?.config.ai;
+  const configAi = {
+    model: fromConfig?.model,
+    maxTokens: fromConfig?.maxTokens,
+    timeoutMs: fromConfig?.timeoutMs,
+    maxRetries: fromConfig?.maxRetries,
+  };
+  const enrich =
+    options.enrich === false
+      ? undefined
+      : options.enrich
+        ? { ...definedOnly(configAi), ...definedOnly(options.enrich) }
+        : fromConfig?.enabled
+          ? { ...definedOnly(configAi), ...options.aiLog }
+          : undefined;
+  const enriched = enrich
     ? await enrichProfile(
         root,
         merged,
         (ai) => mergeProfile({ analysis: result, baseline, config, ai }),
-        options.enrich,
+        enrich,
       )
     : undefined;
   const profile = enriched?.profile ?? merged;

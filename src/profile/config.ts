@@ -94,6 +94,21 @@ export const configSchema = z
     compliance: z.array(itemPatch(complianceControlSchema.omit(omitProvenance))).optional(),
     peakPeriods: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
     changeFreezes: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
+    /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
+    ai: z
+      .object({
+        enabled: z.boolean(),
+        /** Model id. Default: govops' current default model. */
+        model: z.string().min(1).optional(),
+        /** Token budget per run, input and output together. Default 40000. */
+        maxTokens: z.number().int().min(1000).max(1_000_000).optional(),
+        /** Per-request timeout in milliseconds. Default 60000. */
+        timeoutMs: z.number().int().min(1).max(600_000).optional(),
+        /** Retries after rate limits, server errors and timeouts. Default 2. */
+        maxRetries: z.number().int().min(0).max(10).optional(),
+      })
+      .strict()
+      .optional(),
     /** Ids of items from the baseline, analysis or AI that do not apply to this service. */
     omit: z
       .object({

@@ -14,7 +14,8 @@ export const analyseOptionsSchema = z
     json: z.boolean().default(false),
     level: z.coerce.number().int().min(1).max(5).optional(),
     write: z.boolean().default(true),
-    ai: z.boolean().default(false),
+    /** undefined: as govops.config.yaml says; true: --ai; false: --no-ai. */
+    ai: z.boolean().optional(),
     aiDryRun: z.boolean().default(false),
     aiModel: z.string().min(1).optional(),
     aiMaxTokens: z.coerce.number().int().positive().optional(),
@@ -33,6 +34,7 @@ export const analyseCommand = new Command("analyse")
   .option("--json", "print the profile as JSON on stdout and nothing else")
   .option("--no-write", "do not write the profile file")
   .option("--ai", "enrich the profile with a language model (needs ANTHROPIC_API_KEY, or a recorded answer)")
+  .option("--no-ai", "do not use AI even if govops.config.yaml enables it")
   .option("--ai-dry-run", "print exactly what --ai would send, send nothing and write nothing")
   .option("--ai-model <id>", `model id (default: ${DEFAULT_MODEL})`)
   .option("--ai-max-tokens <n>", "token budget for the run, input and output (default: 40000)")
@@ -60,6 +62,7 @@ Examples:
       write: options.write && !options.aiDryRun,
       onProgress: log.progress,
       enrich,
+      aiLog: { warn: log.warn, info: (message) => void process.stderr.write(`${message}\n`) },
     });
     if (enrichment?.status === "dry-run") {
       process.stdout.write(`${JSON.stringify(enrichment.body, null, 2)}\n`);
@@ -105,7 +108,8 @@ function summary(p: Profile, written?: string): string {
 
 const yes = (b: boolean) => (b ? "yes" : "NO");
 
-function aiOptions(o: z.infer<typeof analyseOptionsSchema>, log: Logger): AiOptions | undefined {
+function aiOptions(o: z.infer<typeof analyseOptionsSchema>, log: Logger): AiOptions | false | undefined {
+  if (o.ai === false) return false;
   if (!o.ai && !o.aiDryRun) return undefined;
   return {
     dryRun: o.aiDryRun,
