@@ -24,12 +24,19 @@ export function promRegex(value: unknown): string {
   return promLabel(String(value).replace(/[.*+?^${}()|[\]\\]/g, "\\$&"));
 }
 
-/** Plain text for Markdown: no raw HTML, no accidental headings, tables or links. */
+const LINKABLE = /(?<=^|[\s(])(https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
+
+/**
+ * Plain text for Markdown: no raw HTML, no accidental headings, tables or links; URLs and email
+ * addresses become autolinks, so markdownlint accepts them (MD034) and readers can follow them.
+ */
 export function mdText(value: unknown): string {
   return String(value ?? "")
     .replace(/\r?\n/g, " ")
-    .replace(/[\\`*_[\]<>|#]/g, "\\$&")
-    .trim();
+    .trim()
+    .split(LINKABLE)
+    .map((part, i) => (i % 2 ? `<${part}>` : part.replace(/[\\`*_[\]<>|#]/g, "\\$&")))
+    .join("");
 }
 
 export const helpers: Record<string, HelperDelegate> = {

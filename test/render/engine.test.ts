@@ -37,6 +37,13 @@ describe("YAML-safe helpers", () => {
     expect(promRegex("/a.b/:id")).toBe("/a\\\\.b/:id");
   });
 
+  it("turns URLs and email addresses into autolinks and nothing else", () => {
+    expect(mdText("see https://x.gov.uk/a. or ops@x.gov.uk")).toBe(
+      "see <https://x.gov.uk/a>. or <ops@x.gov.uk>",
+    );
+    expect(mdText("javascript:alert(1) <a href=x>")).toBe("javascript:alert(1) \\<a href=x\\>");
+  });
+
   it("keeps Markdown text from becoming HTML, headings or tables", () => {
     expect(mdText("<script>x</script> | # h")).toBe("\\<script\\>x\\</script\\> \\| \\# h");
   });

@@ -1,20 +1,9 @@
+import { mdText } from "../helpers.js";
 /** The marker `govops check` looks for: text a team must replace before the pack is fit for use. */
 export const PLACEHOLDER = "TO DO:";
 
-const LINKABLE = /(?<=^|[\s(])(https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)]|[\w.+-]+@[\w-]+(?:\.[\w-]+)+)/g;
-
-/**
- * Profile text as Markdown: escaped like the `md` helper, except that URLs and email addresses become
- * autolinks, so markdownlint accepts them and readers can follow them.
- */
-export function prose(value: unknown): string {
-  return String(value ?? "")
-    .replace(/\r?\n/g, " ")
-    .trim()
-    .split(LINKABLE)
-    .map((part, i) => (i % 2 ? `<${part}>` : part.replace(/[\\`*_[\]<>|#]/g, "\\$&")))
-    .join("");
-}
+/** Profile text as Markdown, with URLs and emails as autolinks: the shared `md` helper. */
+export const prose = mdText;
 
 export function todo(what: string): string {
   return `${PLACEHOLDER} ${what}`;
