@@ -1,6 +1,7 @@
 import { cp } from "node:fs/promises";
 import path from "node:path";
 import { execa } from "execa";
+import { govopsOutputs } from "../../src/scan/generated.js";
 import { ROOT } from "../helpers.js";
 
 export const BIN = path.join(ROOT, "bin", "govops.js");
@@ -16,11 +17,18 @@ export async function govops(args: string[], cwd = ROOT, env: Record<string, str
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
-/** A copy of a service without its installed dependencies or build output. */
+/**
+ * A copy of a service as its team has it before govops: without installed dependencies, build output,
+ * or the pack govops generated (the bundled examples carry theirs).
+ */
 export async function copyService(from: string, to: string): Promise<string> {
+  const generated = govopsOutputs(from);
   await cp(from, to, {
     recursive: true,
-    filter: (src) => !/[/\\](node_modules|dist|\.git)([/\\]|$)/.test(src.slice(from.length)),
+    filter: (src) => {
+      const rel = path.relative(from, src).split(path.sep).join("/");
+      return !/(^|\/)(node_modules|dist|\.git)(\/|$)/.test(rel) && !generated.has(rel);
+    },
   });
   return to;
 }
