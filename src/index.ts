@@ -4,6 +4,7 @@ import { analyse, type AnalyseOptions } from "./analyse/index.js";
 import { assertDirectory } from "./scan/inventory.js";
 import { loadBaseline } from "./profile/baseline.js";
 import { findConfig, loadConfig } from "./profile/config-io.js";
+import type { GovopsConfig } from "./profile/config.js";
 import { mergeProfile, type AiProposals } from "./profile/merge.js";
 import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
 import type { Profile } from "./profile/schema.js";
@@ -42,6 +43,19 @@ function definedOnly<T extends object>(o: T): Partial<T> {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
+/** Whether and how to ask for AI proposals: flags win over the config's `ai` section; off unless one opts in. */
+function aiRequest(options: AnalyseServiceOptions, fromConfig: GovopsConfig["ai"]): AiOptions | undefined {
+  if (options.enrich === false) return undefined;
+  if (!options.enrich && !fromConfig?.enabled) return undefined;
+  const settings = {
+    model: fromConfig?.model,
+    maxTokens: fromConfig?.maxTokens,
+    timeoutMs: fromConfig?.timeoutMs,
+    maxRetries: fromConfig?.maxRetries,
+  };
+  return { ...definedOnly(settings), ...(options.enrich ? definedOnly(options.enrich) : options.aiLog) };
+}
+
 export async function analyseService(
   dir: string,
   options: AnalyseServiceOptions = {},
@@ -53,21 +67,7 @@ export async function analyseService(
   const result = await analyse(root, { ...options, level });
   const baseline = await loadBaseline(result.level.value);
   const merged = mergeProfile({ analysis: result, baseline, config, ai: options.ai });
-  const fromConfig = config?.config.ai;
-  const configAi = {
-    model: fromConfig?.model,
-    maxTokens: fromConfig?.maxTokens,
-    timeoutMs: fromConfig?.timeoutMs,
-    maxRetries: fromConfig?.maxRetries,
-  };
-  const enrich =
-    options.enrich === false
-      ? undefined
-      : options.enrich
-        ? { ...definedOnly(configAi), ...definedOnly(options.enrich) }
-        : fromConfig?.enabled
-          ? { ...definedOnly(configAi), ...options.aiLog }
-          : undefined;
+  const enrich = aiRequest(options, config?.config.ai);
   const enriched = enrich
     ? await enrichProfile(
         root,
