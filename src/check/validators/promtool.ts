@@ -1,5 +1,5 @@
 import { execa } from "execa";
-import type { Validator, ValidatorProblem } from "./types.js";
+import type { Validator, ValidatorFile, ValidatorProblem, ValidatorResult } from "./types.js";
 
 /** Runs a command-line tool; undefined when it is not installed. */
 export async function runTool(bin: string, args: string[], cwd?: string) {
@@ -23,34 +23,33 @@ function outputProblems(file: string, all: string | undefined): ValidatorProblem
   return [{ file, message: lines.slice(0, 20).join("\n") || "failed" }];
 }
 
+const MISSING = "promtool is not installed (Debian: apt-get install prometheus)";
+
+/** Runs one promtool subcommand on each file; a non-zero exit becomes that file's problem. */
+export async function runPromtool(
+  subcommand: string[],
+  files: ValidatorFile[],
+  problemsOf: (file: string, output: string | undefined) => ValidatorProblem[] = outputProblems,
+): Promise<ValidatorResult> {
+  const problems: ValidatorProblem[] = [];
+  for (const file of files) {
+    const result = await runTool("promtool", [...subcommand, file.abs]);
+    if (toolMissing(result)) return { skipped: MISSING };
+    if (result!.exitCode !== 0) problems.push(...problemsOf(file.rel, result!.all));
+  }
+  return { problems };
+}
+
 export const promtoolRulesValidator: Validator = {
   id: "promtool-check-rules",
   title: "promtool check rules",
   applies: (rel) => /^ops\/monitoring\/[^/]*rules[^/]*\.ya?ml$/.test(rel) && !rel.includes(".test."),
-  async run(files) {
-    const problems: ValidatorProblem[] = [];
-    for (const file of files) {
-      const result = await runTool("promtool", ["check", "rules", file.abs]);
-      if (toolMissing(result))
-        return { skipped: "promtool is not installed (Debian: apt-get install prometheus)" };
-      if (result!.exitCode !== 0) problems.push(...outputProblems(file.rel, result!.all));
-    }
-    return { problems };
-  },
+  run: (files) => runPromtool(["check", "rules"], files),
 };
 
 export const promtoolTestValidator: Validator = {
   id: "promtool-test-rules",
   title: "promtool test rules",
   applies: (rel) => /^ops\/monitoring\/tests\/[^/]+\.ya?ml$/.test(rel),
-  async run(files) {
-    const problems: ValidatorProblem[] = [];
-    for (const file of files) {
-      const result = await runTool("promtool", ["test", "rules", file.abs]);
-      if (toolMissing(result))
-        return { skipped: "promtool is not installed (Debian: apt-get install prometheus)" };
-      if (result!.exitCode !== 0) problems.push(...outputProblems(file.rel, result!.all));
-    }
-    return { problems };
-  },
+  run: (files) => runPromtool(["test", "rules"], files),
 };
