@@ -1,6 +1,6 @@
 import { access } from "node:fs/promises";
 import path from "node:path";
-import { analyse, type AnalyseOptions } from "./analyse/index.js";
+import type { Analysis, AnalyseOptions } from "./analyse/index.js";
 import { assertDirectory } from "./scan/inventory.js";
 import { loadBaseline } from "./profile/baseline.js";
 import { findConfig, loadConfig } from "./profile/config-io.js";
@@ -12,7 +12,10 @@ import { generatePack, repoTemplateDirs, type GenerateResult } from "./render/in
 import { checkPack, type CheckResult } from "./check/index.js";
 import { enrichProfile, type AiOptions, type EnrichResult } from "./ai/index.js";
 
-export { analyse } from "./analyse/index.js";
+/** Analyses a repository. The parser loads on first use, so `check` and `generate` with a profile start fast. */
+export async function analyse(dir: string, options?: AnalyseOptions): Promise<Analysis> {
+  return (await import("./analyse/index.js")).analyse(dir, options);
+}
 export { loadProfile, saveProfile } from "./profile/io.js";
 export { profileSchema } from "./profile/schema.js";
 export type { Profile } from "./profile/schema.js";
