@@ -78,7 +78,6 @@ export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
   return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;
 }
 
-const rootOf = (call: CallSite) => call.callee.split(/[.(]/, 1)[0]!;
 const rootIndex = new WeakMap<FileIndex, Map<string, CallSite[]>>();
 
 /** A file's calls grouped by the first name of their callee, built on first use. */
@@ -87,8 +86,9 @@ export function callsByRoot(file: FileIndex): Map<string, CallSite[]> {
   if (!index) {
     index = new Map();
     for (const call of file.calls) {
-      const root = rootOf(call);
-      (index.get(root) ?? index.set(root, []).get(root)!).push(call);
+      const list = index.get(call.root);
+      if (list) list.push(call);
+      else index.set(call.root, [call]);
     }
     rootIndex.set(file, index);
   }
@@ -97,10 +97,18 @@ export function callsByRoot(file: FileIndex): Map<string, CallSite[]> {
 
 /** Whether a path is a test, fixture, example or build output: routes there are not the service's routes. */
 export function isNonProductionPath(rel: string): boolean {
-  return /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/.test(
-    rel,
-  );
+  let answer = nonProduction.get(rel);
+  if (answer === undefined) {
+    // Every detector asks about every file: remember the answers, within bounds for long-lived processes.
+    if (nonProduction.size > 100_000) nonProduction.clear();
+    nonProduction.set(rel, (answer = NON_PRODUCTION.test(rel)));
+  }
+  return answer;
 }
+
+const nonProduction = new Map<string, boolean>();
+const NON_PRODUCTION =
+  /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
 
 /** The nearest package.json above a file. */
 export function manifestFor(ctx: DetectorContext, rel: string): Manifest | undefined {

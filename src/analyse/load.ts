@@ -1,6 +1,6 @@
 import type { Inventory, Skipped } from "../scan/inventory.js";
 import { looksGenerated, looksMinified, readText } from "../scan/read.js";
-import { indexSource, type FileIndex } from "../scan/source-index.js";
+import { DottedNames, indexSource, type FileIndex } from "../scan/source-index.js";
 import type { TextFile } from "./context.js";
 
 export const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
@@ -24,6 +24,7 @@ export async function loadFiles(
 ): Promise<Loaded> {
   const maxFileBytes = options.maxFileBytes ?? 1024 * 1024;
   const loaded: Loaded = { sources: [], textFiles: [], skipped: [...inventory.skipped], lines: 0 };
+  const names = new DottedNames();
   for (const [i, file] of inventory.files.entries()) {
     if (i % 500 === 0 && i > 0) options.onProgress?.(`parsed ${i} of ${inventory.files.length} files`);
     const isSource = SOURCE.test(file.rel) && !DECLARATION.test(file.rel);
@@ -51,7 +52,7 @@ export async function loadFiles(
     }
     let index: FileIndex;
     try {
-      index = indexSource(file.rel, read.text);
+      index = indexSource(file.rel, read.text, names);
     } catch (error) {
       // Machine-written code can nest deeper than the walk's stack allows; one file must not stop analysis.
       const reason = error instanceof RangeError ? "nested too deeply to index" : "could not be indexed";

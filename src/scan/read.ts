@@ -1,9 +1,9 @@
+import { isUtf8 } from "node:buffer";
 import { readFileSync } from "node:fs";
 import type { InventoryFile } from "./inventory.js";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
-const decoder = new TextDecoder("utf-8", { fatal: true });
 const utf16le = new TextDecoder("utf-16le");
 const utf16be = new TextDecoder("utf-16be");
 
@@ -21,11 +21,10 @@ export async function readText(file: InventoryFile): Promise<ReadResult> {
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return { ok: true, text: utf16le.decode(buffer) };
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return { ok: true, text: utf16be.decode(buffer) };
   if (buffer.subarray(0, 8192).includes(0)) return { ok: false, reason: "binary file" };
-  try {
-    return { ok: true, text: decoder.decode(buffer) };
-  } catch {
-    return { ok: false, reason: "not UTF-8 text" };
-  }
+  if (!isUtf8(buffer)) return { ok: false, reason: "not UTF-8 text" };
+  // A byte-order mark is not part of the text, as TextDecoder would have it.
+  const bom = buffer[0] === 0xef && buffer[1] === 0xbb && buffer[2] === 0xbf ? 3 : 0;
+  return { ok: true, text: buffer.toString("utf8", bom) };
 }
 
 /** A bundle or minified file: long lines and few of them. Such code is output, not the service's source. */

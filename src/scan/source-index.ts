@@ -1,6 +1,6 @@
 import {
   ArgReader,
-  dotted,
+  DottedNames,
   forEachChild,
   innermostCall,
   isIdentifier,
@@ -13,10 +13,14 @@ import {
 } from "./syntax.js";
 
 export type { ArgInfo } from "./syntax.js";
-export { dotted } from "./syntax.js";
+export { DottedNames } from "./syntax.js";
 
 export interface CallSite {
   callee: string;
+  /** The callee's first name: `app` in `app.get()`, `this` in `this.http.get()`, `?` when it is not a name. */
+  root: string;
+  /** The callee's last name: `get` in `app.get()`, `fetch` in `fetch()`. */
+  name: string;
   args: ArgInfo[];
   line: number;
   isNew: boolean;
@@ -82,12 +86,16 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
   return ts.ScriptKind.TS;
 }
 
+const LAST_TOKEN = ts.SyntaxKind.LastToken;
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const EXPORTED = (node: ts.Node) =>
   (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
 
-/** Parses one file (syntax only, JSDoc skipped) and walks it once, collecting what the detectors query. */
-export function indexSource(rel: string, text: string): FileIndex {
+/**
+ * Parses one file (syntax only, JSDoc skipped) and walks it once, collecting what the detectors query.
+ * Files indexed together can share one `names` table, so a callee such as `res.status` is kept once.
+ */
+export function indexSource(rel: string, text: string, names = new DottedNames()): FileIndex {
   const sf = ts.createSourceFile(
     rel,
     text,
@@ -96,17 +104,17 @@ export function indexSource(rel: string, text: string): FileIndex {
     scriptKindFor(rel),
   );
   try {
-    return walk(sf, text, false);
+    return walk(sf, text, names, false);
   } catch (error) {
     // A very long chain (`a + b + …` in generated code) is deeper than the stack: walk that file without recursion.
     if (!(error instanceof RangeError)) throw error;
-    return walk(sf, text, true);
+    return walk(sf, text, names, true);
   }
 }
 
-function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
+function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: boolean): FileIndex {
   const rel = sf.fileName;
-  const reader = new ArgReader(text);
+  const reader = new ArgReader(text, names);
   const index: FileIndex = {
     rel,
     lines: reader.lineCount,
@@ -125,6 +133,7 @@ function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
   const ancestors: ts.Node[] = [];
   const up = (n: number) => ancestors[ancestors.length - n];
   const line = (node: ts.Node) => reader.line(node);
+  const dotted = (node: ts.Node) => names.of(node);
 
   /** Records what one node says; false when its children hold nothing more. */
   function enter(node: ts.Node): boolean {
@@ -209,6 +218,11 @@ function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
   }
 
   function visit(node: ts.Node): void {
+    // Tokens (identifiers, keywords, literals) have no children: of those, only string literals say anything.
+    if (node.kind <= LAST_TOKEN) {
+      if (node.kind === K.StringLiteral) enter(node);
+      return;
+    }
     if (!enter(node)) return;
     ancestors.push(node);
     forEachChild(node, visit);
@@ -264,18 +278,22 @@ function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
   }
 
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
-    const callee = dotted(node.expression);
-    const args = (node.arguments ?? []).map((a) => reader.read(a));
-    // In a chain spread over lines, the method's own line is where a reader looks.
-    const at =
-      node.expression.kind === K.PropertyAccessExpression
-        ? (node.expression as ts.PropertyAccessExpression).name
-        : node;
-    const call: CallSite = { callee, args, line: line(at), isNew };
-    if (callee.includes("()")) {
-      const first = innermostCall(node.expression);
-      if (first) call.chainArgs = (first.arguments ?? []).map((a) => reader.read(a));
-    }
+    const expr = node.expression;
+    const callee = dotted(expr);
+    const args = reader.args(node.arguments);
+    const access =
+      expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
+    const call: CallSite = {
+      callee,
+      root: rootName(expr),
+      name: access ? access.name.text : isIdentifier(expr) ? expr.text : callee,
+      args,
+      // In a chain spread over lines, the method's own line is where a reader looks.
+      line: line(access ? access.name : node),
+      isNew,
+    };
+    const first = access && innermostCall(access.expression);
+    if (first) call.chainArgs = reader.args(first.arguments);
     let parent = up(1);
     if (parent?.kind === K.AwaitExpression) parent = up(2);
     if (parent?.kind === K.VariableDeclaration && isIdentifier((parent as ts.VariableDeclaration).name))
@@ -313,13 +331,18 @@ function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
     }
   }
 
+  // Detectors ask which names a file declares and which strings they hold: a name's first line is enough.
+  const propertyNames = new Set<string>();
   function recordProperty(node: ts.PropertyAssignment): void {
     const name = propName(node.name);
     if (!name) return;
     const init = node.kind === K.PropertyAssignment ? node.initializer : undefined;
-    const entry: NamedLine = { name, line: line(node) };
-    if (init && isStringish(init)) entry.value = init.text;
-    index.properties.push(entry);
+    if (init && isStringish(init)) {
+      index.properties.push({ name, line: line(node), value: init.text });
+    } else if (!propertyNames.has(name)) {
+      propertyNames.add(name);
+      index.properties.push({ name, line: line(node) });
+    }
   }
 
   function recordBinary(bin: ts.BinaryExpression): void {
@@ -350,7 +373,7 @@ function walk(sf: ts.SourceFile, text: string, iterative: boolean): FileIndex {
     const target = up(1);
     const info: DecoratorInfo = {
       name,
-      args: call ? call.arguments.map((a) => reader.read(a)) : [],
+      args: reader.args(call?.arguments),
       line: line(node),
     };
     if (target?.kind === K.ClassDeclaration && (target as ts.ClassDeclaration).name)
@@ -378,6 +401,29 @@ function requireImport(parent: ts.Node | undefined, module: string, line: number
       info.names = name.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : []));
   }
   return info;
+}
+
+/** The first name of a callee: what `dotted` would print before the first `.` or `(`. */
+function rootName(node: ts.Node): string {
+  for (;;) {
+    switch (node.kind) {
+      case K.Identifier:
+        return (node as ts.Identifier).text;
+      case K.ThisKeyword:
+        return "this";
+      case K.PropertyAccessExpression:
+      case K.CallExpression:
+      case K.NewExpression:
+      case K.NonNullExpression:
+      case K.ParenthesizedExpression:
+      case K.AwaitExpression:
+      case K.AsExpression:
+        node = (node as ts.PropertyAccessExpression).expression;
+        break;
+      default:
+        return "?";
+    }
+  }
 }
 
 function isProcessEnv(node: ts.Node): boolean {

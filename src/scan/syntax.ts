@@ -64,20 +64,49 @@ const {
 } = ts;
 export { isIdentifier, isStringLiteral, isPropertyAccessExpression, isCallExpression };
 
-export interface ArgInfo {
-  kind: "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
-  /** Source text, truncated to 120 characters. */
-  text: string;
+const MAX_TEXT = 120;
+
+export type ArgKind =
+  "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
+
+/**
+ * An argument as detectors see it. Its source text is sliced only when a detector asks for it: most
+ * never are, and a string per argument would be most of what an index keeps alive.
+ */
+export class ArgInfo {
   /** The literal value of a string or no-substitution template; for `require('x')`, the module. */
-  value?: string;
-  props?: Record<string, ArgInfo>;
-  items?: ArgInfo[];
+  declare value?: string;
+  declare props?: Record<string, ArgInfo>;
+  declare items?: ArgInfo[];
   /** For a call argument: its callee. For a member: the dotted name. */
-  callee?: string;
-  line: number;
+  declare callee?: string;
+
+  constructor(
+    public kind: ArgKind,
+    public line: number,
+    private readonly source: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {}
+
+  /** Source text, truncated to 120 characters. */
+  get text(): string {
+    if (this.end - this.start <= MAX_TEXT) return this.source.slice(this.start, this.end);
+    return `${this.source.slice(this.start, this.start + MAX_TEXT)}…`;
+  }
 }
 
-const MAX_TEXT = 120;
+/** Expressions an argument is read through: `x as T`, `(x)`, `x satisfies T`, `x!`. */
+const WRAPPERS = new Set<ts.SyntaxKind>([
+  K.AsExpression,
+  K.ParenthesizedExpression,
+  K.SatisfiesExpression,
+  K.NonNullExpression,
+]);
+const NO_ARGS: ArgInfo[] = [];
+const NO_PROPS: Record<string, ArgInfo> = {};
+Object.freeze(NO_ARGS);
+Object.freeze(NO_PROPS);
 /** Object and array literals deeper than this are summarised: detectors never look further down. */
 const MAX_DEPTH = 4;
 
@@ -91,27 +120,49 @@ export function propName(name: ts.Node | undefined): string | undefined {
   return undefined;
 }
 
-/** `a.b.c` for property chains, `a.b()` for calls in the chain, `this.x`, or `?` for anything else. */
-export function dotted(node: ts.Node): string {
-  switch (node.kind) {
-    case K.Identifier:
-      return (node as ts.Identifier).text;
-    case K.ThisKeyword:
-      return "this";
-    case K.PropertyAccessExpression: {
-      const access = node as ts.PropertyAccessExpression;
-      return `${dotted(access.expression)}.${access.name.text}`;
+/**
+ * Dotted names: `a.b.c` for property chains, `a.b()` for calls in the chain, `this.x`, or `?` for
+ * anything else. Files indexed together share one table, so a name seen before costs no new string.
+ */
+export class DottedNames {
+  private readonly members = new Map<string, Map<string, string>>();
+  private readonly calls = new Map<string, string>();
+
+  of(node: ts.Node): string {
+    switch (node.kind) {
+      case K.Identifier:
+        return (node as ts.Identifier).text;
+      case K.ThisKeyword:
+        return "this";
+      case K.PropertyAccessExpression: {
+        const access = node as ts.PropertyAccessExpression;
+        return this.member(this.of(access.expression), access.name.text);
+      }
+      case K.CallExpression:
+      case K.NewExpression:
+        return this.call(this.of((node as ts.CallExpression).expression));
+      case K.NonNullExpression:
+      case K.ParenthesizedExpression:
+      case K.AwaitExpression:
+      case K.AsExpression:
+        return this.of((node as ts.NonNullExpression).expression);
+      default:
+        return "?";
     }
-    case K.CallExpression:
-    case K.NewExpression:
-      return `${dotted((node as ts.CallExpression).expression)}()`;
-    case K.NonNullExpression:
-    case K.ParenthesizedExpression:
-    case K.AwaitExpression:
-    case K.AsExpression:
-      return dotted((node as ts.NonNullExpression).expression);
-    default:
-      return "?";
+  }
+
+  private member(left: string, name: string): string {
+    let byName = this.members.get(left);
+    if (!byName) this.members.set(left, (byName = new Map()));
+    let joined = byName.get(name);
+    if (joined === undefined) byName.set(name, (joined = `${left}.${name}`));
+    return joined;
+  }
+
+  private call(left: string): string {
+    let called = this.calls.get(left);
+    if (called === undefined) this.calls.set(left, (called = `${left}()`));
+    return called;
   }
 }
 
@@ -162,7 +213,10 @@ export function skipTrivia(text: string, pos: number): number {
 }
 
 export class ArgReader {
-  constructor(private readonly text: string) {
+  constructor(
+    private readonly text: string,
+    private readonly names: DottedNames,
+  ) {
     this.starts = lineStarts(text);
   }
 
@@ -181,26 +235,39 @@ export class ArgReader {
     return this.lineAt(this.start(node));
   }
 
+  /** The line index of the previous answer: the walk asks in source order, so the next is usually close. */
+  private last = 0;
+
   lineAt(pos: number): number {
     const starts = this.starts;
-    let lo = 0;
+    let lo = starts[this.last]! <= pos ? this.last : 0;
     let hi = starts.length - 1;
+    if (lo < hi && starts[lo + 1]! > pos) hi = lo;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (starts[mid]! <= pos) lo = mid;
       else hi = mid - 1;
     }
+    this.last = lo;
     return lo + 1;
   }
 
-  snippetAt(start: number, end: number): string {
-    if (end - start <= MAX_TEXT) return this.text.slice(start, end);
-    return `${this.text.slice(start, start + MAX_TEXT)}…`;
+  /** The arguments of a call: one shared empty list for the many calls without any. */
+  args(list: ts.NodeArray<ts.Expression> | undefined): ArgInfo[] {
+    if (!list || list.length === 0) return NO_ARGS;
+    const out = new Array<ArgInfo>(list.length);
+    for (let i = 0; i < list.length; i++) out[i] = this.read(list[i]!);
+    return out;
   }
 
   read(node: ts.Expression, depth = 0): ArgInfo {
+    while (WRAPPERS.has(node.kind)) node = (node as ts.AsExpression).expression;
     const start = this.start(node);
-    const info: ArgInfo = { kind: "other", text: "", line: this.lineAt(start) };
+    const line = this.lineAt(start);
+    // A callback's body says nothing a detector reads from an argument: keep only its head.
+    if (node.kind === K.ArrowFunction || node.kind === K.FunctionExpression)
+      return new ArgInfo("function", line, this.text, start, Math.min(node.end, start + 40));
+    const info = new ArgInfo("other", line, this.text, start, node.end);
     switch (node.kind) {
       case K.StringLiteral:
       case K.NoSubstitutionTemplateLiteral:
@@ -215,25 +282,20 @@ export class ArgReader {
         break;
       case K.ObjectLiteralExpression:
         info.kind = "object";
-        info.props = depth < MAX_DEPTH ? this.props(node as ts.ObjectLiteralExpression, info, depth) : {};
+        info.props =
+          depth < MAX_DEPTH ? this.props(node as ts.ObjectLiteralExpression, info, depth) : NO_PROPS;
         break;
       case K.ArrayLiteralExpression:
         info.kind = "array";
         info.items =
           depth < MAX_DEPTH
             ? (node as ts.ArrayLiteralExpression).elements.map((e) => this.read(e, depth + 1))
-            : [];
+            : NO_ARGS;
         break;
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        // A callback's body says nothing a detector reads from an argument: keep only its head.
-        info.kind = "function";
-        info.text = this.snippetAt(start, Math.min(node.end, start + 40));
-        return info;
       case K.CallExpression:
       case K.NewExpression: {
         info.kind = "call";
-        info.callee = dotted((node as ts.CallExpression).expression);
+        info.callee = this.names.of((node as ts.CallExpression).expression);
         // `require('./routes/x')` as an argument (app.use('/x', require(…))): keep the module it names.
         const first = (node as ts.CallExpression).arguments?.[0];
         if (info.callee === "require" && first && isStringish(first)) info.value = first.text;
@@ -241,15 +303,9 @@ export class ArgReader {
       }
       case K.PropertyAccessExpression:
         info.kind = "member";
-        info.callee = dotted(node);
+        info.callee = this.names.of(node);
         break;
-      case K.AsExpression:
-      case K.ParenthesizedExpression:
-      case K.SatisfiesExpression:
-      case K.NonNullExpression:
-        return this.read((node as ts.AsExpression).expression, depth);
     }
-    info.text = this.snippetAt(start, node.end);
     return info;
   }
 
@@ -260,9 +316,9 @@ export class ArgReader {
       if (!name) continue;
       if (p.kind === K.PropertyAssignment) props[name] = this.read(p.initializer, depth + 1);
       else if (p.kind === K.ShorthandPropertyAssignment)
-        props[name] = { kind: "identifier", text: name, line: base.line };
+        props[name] = new ArgInfo("identifier", base.line, name, 0, name.length);
       else if (p.kind === K.MethodDeclaration)
-        props[name] = { kind: "function", text: name, line: base.line };
+        props[name] = new ArgInfo("function", base.line, name, 0, name.length);
     }
     return props;
   }

@@ -53,7 +53,7 @@ function passportStrategies(ctx: Parameters<Detector["detect"]>[0]): NonNullable
       )
         continue;
       const names = localNames(file, [imp.module]);
-      const call = file.calls.find((c) => c.isNew && names.has(c.callee.split(".")[0]!));
+      const call = file.calls.find((c) => c.isNew && names.has(c.root));
       if (!call) continue;
       const kind = OIDC_STRATEGIES.test(imp.module) ? "oidc" : "passport";
       const same = found.find((f) => f.kind === kind);

@@ -1,10 +1,9 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
-import { declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
+import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import {
   joinPath,
-  methodOf,
   mountTarget,
   normaliseMethod,
   prefixResolver,
@@ -37,11 +36,10 @@ export const expressDetector: Detector = {
       const imported = names.size > 0 || file.imports.some((i) => i.module === "express");
       if (!imported && !(onlyExpress && declares(ctx, file.rel, "express"))) continue;
       const receivers = new Set<string>();
-      for (const call of file.calls) {
-        const root = call.callee.split(".")[0]!;
-        if (names.has(root) && /^\w+(\.Router)?$/.test(call.callee)) {
+      for (const call of callsOn(file, names)) {
+        if (/^\w+(\.Router)?$/.test(call.callee)) {
           if (call.assignedTo) receivers.add(call.assignedTo);
-          if (call.callee === root && call.assignedTo && findings.frameworks.length === 0) {
+          if (call.callee === call.root && call.assignedTo && findings.frameworks.length === 0) {
             findings.frameworks.push({
               name: "express",
               evidence: ev(file.rel, call.line, `${call.assignedTo} = ${call.callee}()`),
@@ -50,8 +48,7 @@ export const expressDetector: Detector = {
         }
       }
       for (const call of file.calls) {
-        const last = methodOf(call);
-        if (last !== "use" && !ROUTE_METHODS.has(last)) continue;
+        if (call.name !== "use" && !ROUTE_METHODS.has(call.name)) continue;
         const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
         const receiver = chained ? chained[1]! : receiverOf(call);
         if (
@@ -59,7 +56,7 @@ export const expressDetector: Detector = {
           (!receivers.has(receiver) && !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
         )
           continue;
-        const method = chained ? chained[2]! : methodOf(call);
+        const method = chained ? chained[2]! : call.name;
         const [first, ...rest] = call.args;
         if (!chained && method === "use" && first?.kind === "string" && rest.length > 0) {
           const target = rest[rest.length - 1]!;

@@ -4,7 +4,6 @@ import { ev, isNonProductionPath, localNames } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import {
   joinPath,
-  methodOf,
   mountTarget,
   normaliseMethod,
   prefixResolver,
@@ -35,9 +34,10 @@ export const fastifyDetector: Detector = {
             evidence: ev(file.rel, call.line, `${call.callee}()`),
           });
         }
+        const method = call.name;
+        if (method !== "register" && method !== "route" && !ROUTE_METHODS.has(method)) continue;
         const receiver = receiverOf(call);
         if (!RECEIVER.test(receiver)) continue;
-        const method = methodOf(call);
         const [first, second] = call.args;
         if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
           const name = first.callee ?? first.text;

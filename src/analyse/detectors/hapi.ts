@@ -18,11 +18,10 @@ export const hapiDetector: Detector = {
       if (isNonProductionPath(file.rel)) continue;
       const names = localNames(file, PACKAGES);
       for (const call of file.calls) {
-        const root = call.callee.split(".")[0]!;
-        if (names.has(root) && /\.server$/i.test(call.callee) && findings.frameworks.length === 0) {
+        if (names.has(call.root) && /\.server$/i.test(call.callee) && findings.frameworks.length === 0) {
           findings.frameworks.push({ name: "hapi", evidence: ev(file.rel, call.line, `${call.callee}()`) });
         }
-        if (!call.callee.endsWith(".route") || !call.args[0]) continue;
+        if (call.name !== "route" || call.callee === "route" || !call.args[0]) continue;
         const defs: ArgInfo[] = call.args[0].kind === "array" ? (call.args[0].items ?? []) : [call.args[0]];
         for (const def of defs) {
           const path = def.props?.path?.value;

@@ -1,7 +1,15 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, localNames, resolveImport, type DetectorContext } from "../context.js";
+import {
+  callsOn,
+  ev,
+  isNonProductionPath,
+  localNames,
+  resolveImport,
+  type DetectorContext,
+} from "../context.js";
 import { clientUses, setsRetry, setsTimeout } from "../clients.js";
 import type { Facts, Signal } from "../facts.js";
+import { mergeIntegration } from "../run-detectors.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import {
   callsInto,
@@ -27,7 +35,9 @@ const HTTP_MODULES = [
   "needle",
 ];
 const FETCH = /^(globalThis\.|window\.)?fetch$/;
-const FACTORY = /\.(create|extend|agent)$/;
+const FACTORY = new Set(["create", "extend", "agent"]);
+/** `axios.create()` and the like: a method call named create, extend or agent. */
+const isFactory = (call: CallSite) => FACTORY.has(call.name) && call.name !== call.callee;
 const VERB = /^(get|post|put|patch|delete|del|head|options|request|fetch|stream)$/;
 const RETRY_MODULES = ["axios-retry", "p-retry", "async-retry", "retry", "cockatiel", "got"];
 
@@ -73,8 +83,8 @@ export const httpClientsDetector: Detector = {
     for (const file of production) {
       const clients = localNames(file, HTTP_MODULES);
       if (clients.size === 0) continue;
-      for (const call of file.calls) {
-        if (!FACTORY.test(call.callee) || !call.assignedTo || !clients.has(root(call))) continue;
+      for (const call of callsOn(file, clients)) {
+        if (!isFactory(call) || !call.assignedTo) continue;
         const options = call.args[0];
         if (!instances.has(file.rel)) instances.set(file.rel, new Map());
         instances.get(file.rel)!.set(call.assignedTo, {
@@ -109,15 +119,18 @@ export const httpClientsDetector: Detector = {
       const env = name ? projectUrlEnvs.find((e) => nameFromEnv(e) === name) : undefined;
       return name ? { env, name } : undefined;
     };
-    const integrations: Integration[] = [];
+    // Busy clients make thousands of calls to a few services: merge by name here, as the merge would.
+    const integrations = new Map<string, Integration>();
     const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
-      integrations.push({
+      const found: Integration = {
         ...kindAndName(target),
         client,
         ...(target.env ? { baseUrlEnv: target.env } : {}),
         hasTimeout,
         evidence: ev(file.rel, call.line, call.args[0]?.text),
-      });
+      };
+      const seen = integrations.get(found.name);
+      integrations.set(found.name, seen ? mergeIntegration(seen, found) : found);
     };
     // A call whose URL is a parameter (`request(url)`) is a shared transport: its callers are the integrations.
     const transports = new Map<string, Outbound[]>();
@@ -128,7 +141,11 @@ export const httpClientsDetector: Detector = {
         strong(o.file, o.call, o.instance) ??
         (o.call.args[0]?.kind === "identifier" ? undefined : weak(o.file));
       if (target) add(target, o.file, o.call, o.client, timeout);
-      else transports.set(o.file.rel, [...(transports.get(o.file.rel) ?? []), { ...o, timeout }]);
+      else {
+        const own = transports.get(o.file.rel);
+        if (own) own.push({ ...o, timeout });
+        else transports.set(o.file.rel, [{ ...o, timeout }]);
+      }
     }
     const viaWrappers: Outbound[] = [];
     for (const [transport, own] of transports) {
@@ -146,11 +163,12 @@ export const httpClientsDetector: Detector = {
         for (const o of own) add(fallback, o.file, o.call, o.client, Boolean(o.timeout));
     }
     outbound.push(...viaWrappers);
-    return { integrations, readiness: { outboundRetries: retries(ctx, outbound) } };
+    return {
+      integrations: [...integrations.values()],
+      readiness: { outboundRetries: retries(ctx, outbound) },
+    };
   },
 };
-
-const root = (call: CallSite) => call.callee.split(/[.(]/, 1)[0]!;
 
 function outboundCalls(
   ctx: DetectorContext,
@@ -168,22 +186,23 @@ function outboundCalls(
     if (imp.default && target.defaultExport && theirs.has(target.defaultExport))
       local.set(imp.default, theirs.get(target.defaultExport)!);
   }
-  if (clients.size === 0 && local.size === 0 && !file.calls.some((c) => FETCH.test(c.callee))) return [];
+  const isFetch = (c: CallSite) => c.name === "fetch" && FETCH.test(c.callee);
+  if (clients.size === 0 && local.size === 0 && !file.calls.some(isFetch)) return [];
   const out: Outbound[] = [];
   for (const call of file.calls) {
-    if (call.isNew || call.args.length === 0 || FACTORY.test(call.callee)) continue;
-    const dot = call.callee.lastIndexOf(".");
-    const receiver = dot === -1 ? call.callee : call.callee.slice(0, dot);
-    const verb = dot === -1 ? "" : call.callee.slice(dot + 1);
-    if (FETCH.test(call.callee)) out.push({ file, call, client: "fetch" });
-    else if (local.has(call.callee) || (local.has(receiver) && VERB.test(verb)))
+    if (call.isNew || call.args.length === 0 || isFactory(call)) continue;
+    // A method call's receiver is only needed when the method is an HTTP verb: most calls stop here.
+    const verb = call.name !== call.callee && VERB.test(call.name);
+    const receiver = verb ? call.callee.slice(0, call.callee.lastIndexOf(".")) : call.callee;
+    if (isFetch(call)) out.push({ file, call, client: "fetch" });
+    else if (local.has(call.callee) || (verb && local.has(receiver)))
       out.push({
         file,
         call,
         client: "instance",
         instance: local.get(local.has(call.callee) ? call.callee : receiver),
       });
-    else if (clients.has(call.callee) || (clients.has(receiver) && VERB.test(verb)))
+    else if (clients.has(call.callee) || (verb && clients.has(receiver)))
       out.push({ file, call, client: receiver });
   }
   return out;
@@ -193,9 +212,10 @@ function outboundCalls(
 function chainTimeout(file: FileIndex, call: CallSite): boolean {
   return file.calls.some(
     (c) =>
+      c.name === "timeout" &&
+      c.chainArgs?.[0]?.text === call.args[0]?.text &&
       c.callee.startsWith(`${call.callee}()`) &&
-      /\.timeout$/.test(c.callee) &&
-      c.chainArgs?.[0]?.text === call.args[0]?.text,
+      c.callee.endsWith(".timeout"),
   );
 }
 

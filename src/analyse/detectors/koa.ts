@@ -2,7 +2,7 @@ import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath, localNames } from "../context.js";
 import type { Findings } from "../facts.js";
-import { joinPath, methodOf, normaliseMethod, receiverOf, ROUTE_METHODS } from "../routes/paths.js";
+import { joinPath, normaliseMethod, receiverOf, ROUTE_METHODS } from "../routes/paths.js";
 
 const ROUTERS = ["@koa/router", "koa-router"];
 const PACKAGES = ["koa", ...ROUTERS];
@@ -30,11 +30,11 @@ export const koaDetector: Detector = {
           prefixes.set(call.assignedTo, call.args[0]?.props?.prefix?.value ?? "");
         }
       }
-      for (const call of file.calls) {
-        const receiver = receiverOf(call);
-        const method = methodOf(call);
-        const prefix = prefixes.get(receiver);
-        if (prefix === undefined || !ROUTE_METHODS.has(method)) continue;
+      for (const call of prefixes.size > 0 ? file.calls : []) {
+        const method = call.name;
+        if (!ROUTE_METHODS.has(method)) continue;
+        const prefix = prefixes.get(receiverOf(call));
+        if (prefix === undefined) continue;
         const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
         if (!pathArg) continue;
         findings.routes.push({

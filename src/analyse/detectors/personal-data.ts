@@ -54,12 +54,15 @@ export const personalDataDetector: Detector = {
   detect(ctx) {
     const seen = new Map<string, NonNullable<Findings["personalData"]>[number]>();
     // Field names repeat across thousands of files: classify each distinct name once.
-    const categories = new Map<string, Category | undefined>();
-    const add = (field: string, file: string, line: number) => {
-      field = field.replace(/[-_.[]?(day|month|year)\]?$/i, "");
-      if (!categories.has(field)) categories.set(field, classifyField(field));
-      const category = categories.get(field);
-      const key = field.toLowerCase();
+    const fields = new Map<string, { field: string; key: string; category?: Category }>();
+    const add = (name: string, file: string, line: number) => {
+      let known = fields.get(name);
+      if (!known) {
+        const field = name.replace(/[-_.[]?(day|month|year)\]?$/i, "");
+        known = { field, key: field.toLowerCase(), category: classifyField(field) };
+        fields.set(name, known);
+      }
+      const { field, key, category } = known;
       if (category && !seen.has(key)) seen.set(key, { field, category, evidence: ev(file, line) });
     };
     for (const file of ctx.sources) {

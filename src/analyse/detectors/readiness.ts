@@ -63,8 +63,11 @@ function gracefulShutdown(ctx: DetectorContext): Signal {
     for (const call of file.calls) {
       const signal = call.args[0]?.value;
       const handlesTerm =
-        /^process\.(on|once|addListener)$/.test(call.callee) && (signal === "SIGTERM" || signal === "SIGINT");
-      if (handlesTerm || call.callee.endsWith(".enableShutdownHooks") || call.callee === "createTerminus") {
+        call.root === "process" &&
+        /^process\.(on|once|addListener)$/.test(call.callee) &&
+        (signal === "SIGTERM" || signal === "SIGINT");
+      const hooks = call.name === "enableShutdownHooks" && call.callee !== call.name;
+      if (handlesTerm || hooks || call.callee === "createTerminus") {
         shutdown.present = true;
         shutdown.evidence.push(ev(file.rel, call.line, `${call.callee}(${signal ?? ""})`));
       }
@@ -82,6 +85,7 @@ function frameworkLogger(ctx: DetectorContext): Signal | undefined {
   for (const file of ctx.sources) {
     if (isNonProductionPath(file.rel)) continue;
     const fastify = localNames(file, ["fastify"]);
+    if (fastify.size === 0) continue;
     const call = file.calls.find(
       (c) => fastify.has(c.callee) && c.args[0]?.props?.logger && c.args[0].props.logger.text !== "false",
     );

@@ -82,7 +82,3 @@ export function prefixResolver(mounts: Mount[]): (file: string, receiver: string
 export function receiverOf(call: CallSite): string {
   return call.callee.slice(0, call.callee.lastIndexOf("."));
 }
-
-export function methodOf(call: CallSite): string {
-  return call.callee.slice(call.callee.lastIndexOf(".") + 1);
-}
