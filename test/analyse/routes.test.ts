@@ -111,4 +111,17 @@ describe("fastify, hapi and koa", () => {
     expect(routeKeys(a).sort()).toEqual(["GET /appeals", "POST /appeals/:id/decision"]);
     expect(a.facts.frameworks.map((f) => f.name)).toEqual(["koa"]);
   });
+
+  it("koa: routers nested with use(), across files, under the parent's prefix and their own", async () => {
+    const a = await analyseFixture("koa-nested-routers");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api/appeals",
+      "GET /api/appeals/:id/documents",
+      "GET /api/whoami",
+      "GET /status/live",
+      "POST /api/appeals/:id/decision",
+    ]);
+    const documents = a.facts.routes.find((r) => r.path === "/api/appeals/:id/documents")!;
+    expect(where(documents.evidence)).toBe("src/routes/appeals.ts:13");
+  });
 });

@@ -1,24 +1,37 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath, localNames } from "../context.js";
-import type { Findings } from "../facts.js";
-import { joinPath, normaliseMethod, receiverOf, ROUTE_METHODS } from "../routes/paths.js";
+import type { Findings, Route } from "../facts.js";
+import {
+  joinPath,
+  mountTarget,
+  normaliseMethod,
+  prefixResolver,
+  receiverOf,
+  ROUTE_METHODS,
+  type Mount,
+} from "../routes/paths.js";
 
 const ROUTERS = ["@koa/router", "koa-router"];
 const PACKAGES = ["koa", ...ROUTERS];
+/** `nested.routes()` or `nested.middleware()` passed to `use`: a router mounted on another, or on the app. */
+const MOUNTED = /^([\w$]+)\.(routes|middleware)$/;
 
 export const koaDetector: Detector = {
   id: "koa",
-  title: "Koa applications and @koa/router routes with prefixes",
+  title: "Koa applications and @koa/router routes, with router prefixes and nested routers",
   packages: PACKAGES,
   isEnabled: enabledByPackages(PACKAGES),
   detect(ctx) {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    const own = new Map<string, string>();
+    const mounts: Mount[] = [];
+    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
       const koa = localNames(file, ["koa"]);
       const routerClasses = localNames(file, ROUTERS);
-      const prefixes = new Map<string, string>();
+      const routers = new Set<string>();
       for (const call of file.calls) {
         if (call.isNew && koa.has(call.callee) && findings.frameworks.length === 0) {
           findings.frameworks.push({
@@ -27,24 +40,46 @@ export const koaDetector: Detector = {
           });
         }
         if (call.isNew && routerClasses.has(call.callee) && call.assignedTo) {
-          prefixes.set(call.assignedTo, call.args[0]?.props?.prefix?.value ?? "");
+          routers.add(call.assignedTo);
+          own.set(`${file.rel}#${call.assignedTo}`, call.args[0]?.props?.prefix?.value ?? "");
         }
       }
-      for (const call of prefixes.size > 0 ? file.calls : []) {
+      if (routers.size === 0 && koa.size === 0) continue;
+      for (const call of file.calls) {
         const method = call.name;
-        if (!ROUTE_METHODS.has(method)) continue;
-        const prefix = prefixes.get(receiverOf(call));
-        if (prefix === undefined) continue;
-        const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
-        if (!pathArg) continue;
-        findings.routes.push({
-          method: normaliseMethod(method),
-          path: joinPath(prefix, pathArg.value!),
-          framework: "koa",
-          evidence: ev(file.rel, call.line),
-        });
+        if (method !== "use" && method !== "prefix" && !ROUTE_METHODS.has(method)) continue;
+        const receiver = receiverOf(call);
+        const [first] = call.args;
+        if (method === "use") {
+          const at = first?.kind === "string" ? first.value! : "";
+          for (const arg of call.args) {
+            const nested = arg.kind === "call" ? MOUNTED.exec(arg.callee ?? "") : null;
+            if (nested)
+              mounts.push({ inFile: file.rel, receiver, prefix: at, ...mountTarget(ctx, file, nested[1]!) });
+          }
+        } else if (!routers.has(receiver)) {
+          continue;
+        } else if (method === "prefix") {
+          if (first?.kind === "string") own.set(`${file.rel}#${receiver}`, first.value!);
+        } else {
+          const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
+          if (!pathArg) continue;
+          declared.push({
+            file: file.rel,
+            receiver,
+            route: {
+              method: normaliseMethod(method),
+              path: pathArg.value!,
+              framework: "koa",
+              evidence: ev(file.rel, call.line),
+            },
+          });
+        }
       }
     }
+    const prefixFor = prefixResolver(mounts, (file, receiver) => own.get(`${file}#${receiver}`) ?? "");
+    for (const { file, receiver, route } of declared)
+      findings.routes.push({ ...route, path: joinPath(prefixFor(file, receiver), route.path) });
     return findings;
   },
 };

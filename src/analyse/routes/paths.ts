@@ -59,8 +59,14 @@ export function prefixFor(mounts: Mount[], file: string, receiver: string): stri
   return prefixResolver(mounts)(file, receiver);
 }
 
-/** Resolves prefixes for many routes: mounts are indexed once and each answer is remembered. */
-export function prefixResolver(mounts: Mount[]): (file: string, receiver: string) => string {
+/**
+ * Resolves prefixes for many routes: mounts are indexed once and each answer is remembered. `own` gives a
+ * router's own prefix (Koa's `new Router({ prefix })`), which applies under whatever it is mounted on.
+ */
+export function prefixResolver(
+  mounts: Mount[],
+  own: (file: string, receiver: string) => string = () => "",
+): (file: string, receiver: string) => string {
   const byVar = new Map<string, Mount>();
   const byFile = new Map<string, Mount>();
   for (const m of mounts) {
@@ -72,7 +78,9 @@ export function prefixResolver(mounts: Mount[]): (file: string, receiver: string
     const key = `${file}#${receiver}`;
     if (memo.has(key)) return memo.get(key)!;
     const mount = depth > 8 ? undefined : (byVar.get(key) ?? byFile.get(file));
-    const prefix = mount ? joinPath(resolve(mount.inFile, mount.receiver, depth + 1), mount.prefix) : "";
+    const above = mount ? joinPath(resolve(mount.inFile, mount.receiver, depth + 1), mount.prefix) : "";
+    const mine = own(file, receiver);
+    const prefix = mine ? joinPath(above, mine) : above;
     memo.set(key, prefix);
     return prefix;
   };
