@@ -110,12 +110,19 @@ const nonProduction = new Map<string, boolean>();
 const NON_PRODUCTION =
   /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
 
-/** The nearest package.json above a file. */
+const nearest = new WeakMap<DetectorContext, Map<string, Manifest | undefined>>();
+
+/** The nearest package.json above a file (remembered per folder: detectors ask for every file). */
 export function manifestFor(ctx: DetectorContext, rel: string): Manifest | undefined {
+  const dir = path.posix.dirname(rel);
+  let byDir = nearest.get(ctx);
+  if (!byDir) nearest.set(ctx, (byDir = new Map()));
+  if (byDir.has(dir)) return byDir.get(dir);
   let best: Manifest | undefined;
   for (const m of ctx.manifests) {
     if ((m.dir === "" || rel.startsWith(`${m.dir}/`)) && (!best || m.dir.length > best.dir.length)) best = m;
   }
+  byDir.set(dir, best);
   return best;
 }
 

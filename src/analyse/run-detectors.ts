@@ -88,7 +88,7 @@ export function runDetectors(ctx: DetectorContext, detectors: readonly Detector[
 }
 
 /** One integration called from many places: it has a timeout only if every call has one. */
-export function mergeIntegration(a: Facts["integrations"][number], b: Facts["integrations"][number]) {
+function mergeIntegration(a: Facts["integrations"][number], b: Facts["integrations"][number]) {
   const hasTimeout =
     a.hasTimeout === undefined
       ? b.hasTimeout

@@ -9,7 +9,6 @@ import {
 } from "../context.js";
 import { clientUses, setsRetry, setsTimeout } from "../clients.js";
 import type { Facts, Signal } from "../facts.js";
-import { mergeIntegration } from "../run-detectors.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import {
   callsInto,
@@ -122,15 +121,22 @@ export const httpClientsDetector: Detector = {
     // Busy clients make thousands of calls to a few services: merge by name here, as the merge would.
     const integrations = new Map<string, Integration>();
     const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
-      const found: Integration = {
-        ...kindAndName(target),
+      const { kind, name } = kindAndName(target);
+      const seen = integrations.get(name);
+      if (seen) {
+        // As the merge does: the first call is the evidence, and a timeout counts only if every call sets one.
+        seen.baseUrlEnv ??= target.env;
+        seen.hasTimeout &&= hasTimeout;
+        return;
+      }
+      integrations.set(name, {
+        kind,
+        name,
         client,
         ...(target.env ? { baseUrlEnv: target.env } : {}),
         hasTimeout,
         evidence: ev(file.rel, call.line, call.args[0]?.text),
-      };
-      const seen = integrations.get(found.name);
-      integrations.set(found.name, seen ? mergeIntegration(seen, found) : found);
+      });
     };
     // A call whose URL is a parameter (`request(url)`) is a shared transport: its callers are the integrations.
     const transports = new Map<string, Outbound[]>();
