@@ -82,6 +82,16 @@ describe("nestjs: controllers under the global prefix", () => {
     expect(where(a.facts.frameworks[0]!.evidence)).toBe("src/main.ts:7");
   });
 
+  it("serves a module's controllers under its RouterModule path, children under their parent's", async () => {
+    const a = await analyseFixture("nestjs-router-module");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api/admin/reports/monthly",
+      "GET /api/admin/users",
+      "GET /api/health",
+      "POST /api/admin/users/:id/disable",
+    ]);
+  });
+
   it("does not take routing-controllers decorators of the same name for NestJS routes", async () => {
     const a = await analyseFixture("nestjs-global-prefix");
     expect(a.facts.routes.map((r) => r.path).join(" ")).not.toMatch(/not-nest/);
@@ -99,6 +109,19 @@ describe("fastify, hapi and koa", () => {
       "POST /cases/:id/close",
     ]);
     expect(a.facts.readiness.healthEndpoints.map((h) => h.path)).toEqual(["/health", "/ready"]);
+  });
+
+  it("fastify: @fastify/autoload mounts each plugin file at the prefix plus its folder", async () => {
+    const a = await analyseFixture("fastify-autoload");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api",
+      "GET /api/claims",
+      "GET /api/claims/notes",
+      "GET /health",
+      "POST /api/claims/:id/evidence",
+    ]);
+    const evidence = a.facts.routes.find((r) => r.path === "/api/claims/:id/evidence")!.evidence;
+    expect(where(evidence)).toBe("src/routes/claims/index.js:3");
   });
 
   it("hapi: server.route with one definition or an array", async () => {

@@ -1,6 +1,8 @@
+import { posix } from "node:path";
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
-import { ev, isNonProductionPath, localNames } from "../context.js";
+import { ev, isNonProductionPath, localNames, type DetectorContext } from "../context.js";
+import type { ArgInfo, FileIndex } from "../../scan/source-index.js";
 import type { Findings, Route } from "../facts.js";
 import {
   joinPath,
@@ -13,6 +15,7 @@ import {
 } from "../routes/paths.js";
 
 const PACKAGES = ["fastify"];
+const AUTOLOAD = ["@fastify/autoload"];
 const RECEIVER = /^(app|server|fastify|instance|api|f)$/;
 
 export const fastifyDetector: Detector = {
@@ -27,6 +30,7 @@ export const fastifyDetector: Detector = {
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
       const names = localNames(file, PACKAGES);
+      const autoload = localNames(file, AUTOLOAD);
       for (const call of file.calls) {
         if (names.has(call.callee) && findings.frameworks.length === 0) {
           findings.frameworks.push({
@@ -39,7 +43,9 @@ export const fastifyDetector: Detector = {
         const receiver = receiverOf(call);
         if (!RECEIVER.test(receiver)) continue;
         const [first, second] = call.args;
-        if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
+        if (method === "register" && first?.kind === "identifier" && autoload.has(first.text) && second) {
+          mounts.push(...autoloaded(ctx, file, receiver, second));
+        } else if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
           const name = first.callee ?? first.text;
           mounts.push({
             inFile: file.rel,
@@ -76,6 +82,29 @@ export const fastifyDetector: Detector = {
     return findings;
   },
 };
+
+/**
+ * `register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix } })`: every plugin file
+ * under that folder is mounted at the prefix plus its folder's path, as @fastify/autoload does by default.
+ */
+function autoloaded(ctx: DetectorContext, file: FileIndex, receiver: string, options: ArgInfo): Mount[] {
+  // The folder is the string parts of the expression, relative to the registering file: `__dirname`,
+  // `import.meta.url` and `${__dirname}` all name that file's folder.
+  const text = (options.props?.dir?.text ?? "").replace(/\$\{[^}]*\}/g, "");
+  const parts = [...text.matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
+  if (parts.length === 0) return [];
+  const dir = posix.join(posix.dirname(file.rel), ...parts);
+  const prefix = options.props?.options?.props?.prefix?.value ?? "";
+  const byFolder = options.props?.dirNameRoutePrefix?.text !== "false";
+  return ctx.sources
+    .filter((s) => s.rel.startsWith(`${dir}/`) && !isNonProductionPath(s.rel))
+    .map((s) => ({
+      inFile: file.rel,
+      receiver,
+      prefix: byFolder ? joinPath(prefix, posix.relative(dir, posix.dirname(s.rel))) : prefix,
+      targetFile: s.rel,
+    }));
+}
 
 function route(method: string, path: string, file: string, line: number): Route {
   return { method: normaliseMethod(method), path, framework: "fastify", evidence: ev(file, line) };

@@ -17,6 +17,23 @@ function pathsOf(arg: ArgInfo | undefined): string[] {
   return [""];
 }
 
+/**
+ * `RouterModule.register([{ path: 'admin', module: AdminModule, children: [...] }])`: the path each module's
+ * controllers are served under. Children may be route objects or bare modules.
+ */
+function modulePaths(routes: ArgInfo | undefined, parent: string, into: Map<string, string>): void {
+  for (const route of routes?.items ?? []) {
+    if (route.kind === "identifier") {
+      into.set(route.text, parent);
+      continue;
+    }
+    const path = joinPath(parent, route.props?.path?.value ?? "");
+    const module = route.props?.module;
+    if (module?.kind === "identifier") into.set(module.text, path);
+    modulePaths(route.props?.children, path, into);
+  }
+}
+
 export const nestjsDetector: Detector = {
   id: "nestjs",
   title: "NestJS controllers and their route decorators, under the global prefix and URI versions",
@@ -26,9 +43,17 @@ export const nestjsDetector: Detector = {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     let globalPrefix = "";
     let uriVersioning = false;
+    const underModule = new Map<string, string>();
+    const controllerModule = new Map<string, string>();
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
+      for (const d of file.decorators) {
+        if (d.name !== "Module" || !d.className) continue;
+        for (const c of d.args[0]?.props?.controllers?.items ?? [])
+          if (c.kind === "identifier") controllerModule.set(c.text, d.className);
+      }
       for (const call of file.calls) {
+        if (call.callee === "RouterModule.register") modulePaths(call.args[0], "", underModule);
         if (call.callee === "NestFactory.create" && findings.frameworks.length === 0)
           findings.frameworks.push({
             name: "nestjs",
@@ -49,9 +74,11 @@ export const nestjsDetector: Detector = {
         if (d.name !== "Controller" || !d.className || !nest.has("Controller")) continue;
         const version = d.args[0]?.props?.version?.value;
         const base = uriVersioning && version ? `/v${version}` : "";
+        // Nest builds a path as global prefix, version, RouterModule path, controller path, method path.
+        const module = underModule.get(controllerModule.get(d.className) ?? "") ?? "";
         controllers.set(
           d.className,
-          pathsOf(d.args[0]).map((p) => joinPath(joinPath(`/${globalPrefix}`, base), p)),
+          pathsOf(d.args[0]).map((p) => joinPath(joinPath(joinPath(`/${globalPrefix}`, base), module), p)),
         );
         if (findings.frameworks.length === 0)
           findings.frameworks.push({
