@@ -1,4 +1,5 @@
-import { lstat, readdir, realpath, stat } from "node:fs/promises";
+import { lstatSync, statSync, type Stats } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import { GovopsError } from "../errors.js";
 import { loadIgnore } from "./ignore.js";
@@ -77,7 +78,8 @@ export async function scanInventory(dir: string, options: InventoryOptions = {})
       const rel = relDir ? `${relDir}/${entry.name}` : entry.name;
       const abs = path.join(absDir, entry.name);
       if (ALWAYS_IGNORED.has(entry.name) || isIgnored(rel, entry.isDirectory())) continue;
-      const info = entry.isSymbolicLink() ? await stat(abs).catch(() => undefined) : await lstat(abs);
+      // Synchronous like the reads: thousands of small stats are several times faster without a thread-pool trip each.
+      const info = entry.isSymbolicLink() ? statOrUndefined(abs) : lstatSync(abs);
       if (!info) {
         skipped.push({ file: rel, reason: "broken symlink" });
         continue;
@@ -102,4 +104,13 @@ export async function scanInventory(dir: string, options: InventoryOptions = {})
       reason: `${overLimit} more file(s) not scanned: limit of ${maxFiles} files reached`,
     });
   return { root, files, skipped };
+}
+
+/** A symlink's target, or undefined when the link is broken. */
+function statOrUndefined(abs: string): Stats | undefined {
+  try {
+    return statSync(abs);
+  } catch {
+    return undefined;
+  }
 }

@@ -87,6 +87,41 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
 }
 
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
+/**
+ * Calls on JavaScript's own objects (`Array.isArray`, `JSON.parse`, `new Error`) say nothing about a service,
+ * and are one call in eight: they are not recorded, unless the file binds the name itself.
+ */
+const BUILTINS = new Set([
+  "Array",
+  "BigInt",
+  "Boolean",
+  "Buffer",
+  "Date",
+  "Error",
+  "JSON",
+  "Map",
+  "Math",
+  "Number",
+  "Object",
+  "Promise",
+  "RangeError",
+  "Reflect",
+  "RegExp",
+  "Set",
+  "String",
+  "Symbol",
+  "TypeError",
+  "Uint8Array",
+  "WeakMap",
+  "WeakSet",
+  "console",
+  "decodeURIComponent",
+  "encodeURIComponent",
+  "isFinite",
+  "isNaN",
+  "parseFloat",
+  "parseInt",
+]);
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const EXPORTED = (node: ts.Node) =>
   (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
@@ -279,13 +314,15 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
 
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const expr = node.expression;
+    const root = rootName(expr);
+    if (BUILTINS.has(root) && !binds(root)) return;
     const callee = dotted(expr);
     const args = reader.args(node.arguments);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
     const call: CallSite = {
       callee,
-      root: rootName(expr),
+      root,
       name: access ? access.name.text : isIdentifier(expr) ? expr.text : callee,
       args,
       // In a chain spread over lines, the method's own line is where a reader looks.
@@ -306,6 +343,14 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     )
       call.assignedTo = dotted((parent as ts.BinaryExpression).left);
     index.calls.push(call);
+  }
+
+  /** Whether an import, require or destructuring so far binds the name (`import { Map } from 'immutable'`). */
+  function binds(name: string): boolean {
+    return (
+      index.imports.some((i) => i.default === name || i.namespace === name || i.names.includes(name)) ||
+      index.destructures.some((d) => d.names.includes(name))
+    );
   }
 
   function recordDeclarationExport(decl: ts.FunctionDeclaration | ts.ClassDeclaration): void {

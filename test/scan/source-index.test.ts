@@ -47,6 +47,20 @@ describe("the one-walk source index", () => {
     expect(i.envReads).toEqual([{ name: "API_URL", line: 1 }]);
   });
 
+  it("leaves out calls on JavaScript's own objects, unless the file binds the name itself", () => {
+    const i = indexSource(
+      "b.ts",
+      [
+        "import { Map } from 'immutable';",
+        "if (!Array.isArray(x)) throw new Error('x');",
+        "const body = JSON.parse(text);",
+        "const m = Map({ a: 1 });",
+        "console.log(fetch(url));",
+      ].join("\n"),
+    );
+    expect(i.calls.map((c) => c.callee)).toEqual(["Map", "fetch"]);
+  });
+
   it("records exports, default exports and HTTP method checks (Next.js handlers)", () => {
     const i = indexSource(
       "h.ts",
