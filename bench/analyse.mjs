@@ -12,7 +12,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const DIST = path.join(ROOT, "dist", "analyse", "index.js");
 const SYNTHETIC_LINES = Number(process.env.BENCH_SYNTHETIC_LINES ?? 450_000);
 const INSTALLED_LINES = Number(process.env.BENCH_INSTALLED_LINES ?? 600_000);
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 
 /** CPU time (user + system) in ms: on a shared machine it says more than wall time. */
 function cpuSince(previous) {
