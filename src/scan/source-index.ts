@@ -12,6 +12,8 @@ import {
   type ArgInfo,
 } from "./syntax.js";
 
+import { BUILTINS } from "./builtins.js";
+
 export type { ArgInfo } from "./syntax.js";
 export { DottedNames } from "./syntax.js";
 
@@ -87,41 +89,6 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
 }
 
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
-/**
- * Calls on JavaScript's own objects (`Array.isArray`, `JSON.parse`, `new Error`) say nothing about a service,
- * and are one call in eight: they are not recorded, unless the file binds the name itself.
- */
-const BUILTINS = new Set([
-  "Array",
-  "BigInt",
-  "Boolean",
-  "Buffer",
-  "Date",
-  "Error",
-  "JSON",
-  "Map",
-  "Math",
-  "Number",
-  "Object",
-  "Promise",
-  "RangeError",
-  "Reflect",
-  "RegExp",
-  "Set",
-  "String",
-  "Symbol",
-  "TypeError",
-  "Uint8Array",
-  "WeakMap",
-  "WeakSet",
-  "console",
-  "decodeURIComponent",
-  "encodeURIComponent",
-  "isFinite",
-  "isNaN",
-  "parseFloat",
-  "parseInt",
-]);
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const EXPORTED = (node: ts.Node) =>
   (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
