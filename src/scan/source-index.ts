@@ -71,7 +71,7 @@ export interface FileIndex {
   defaultExport?: string;
   /** The line of any `export default …`, including functions and classes. */
   defaultExportLine?: number;
-  /** Named exports: functions, variables, classes and `export { a, b }`. */
+  /** Named exports: functions, variables, classes and `export { a, b }`, with literal string values. */
   exports: NamedLine[];
   /** String literals that look like URL paths, with the line they appear on. */
   pathLiterals: NamedLine[];
@@ -164,7 +164,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       case K.VariableStatement:
         if (EXPORTED(node))
           for (const d of (node as ts.VariableStatement).declarationList.declarations)
-            if (isIdentifier(d.name)) index.exports.push({ name: d.name.text, line: line(d) });
+            if (isIdentifier(d.name)) index.exports.push(named(d.name.text, line(d), d.initializer));
         break;
       case K.FunctionDeclaration:
       case K.ClassDeclaration:
@@ -365,7 +365,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         index.defaultExportLine = line(bin);
         if (isIdentifier(bin.right)) index.defaultExport = bin.right.text;
       } else if (/^(module\.)?exports\.\w+$/.test(left))
-        index.exports.push({ name: left.slice(left.lastIndexOf(".") + 1), line: line(bin) });
+        index.exports.push(named(left.slice(left.lastIndexOf(".") + 1), line(bin), bin.right));
     } else if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
       const literal = isStringish(bin.right) ? bin.right : isStringish(bin.left) ? bin.left : undefined;
       const other = literal === bin.right ? bin.left : bin.right;
@@ -402,6 +402,11 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
   if (iterative) visitWithoutRecursion();
   else forEachChild(sf, visit);
   return index;
+}
+
+/** A named line, with the string it is given when that is a literal (`export const autoPrefix = '/x'`). */
+function named(name: string, line: number, value: ts.Node | undefined): NamedLine {
+  return value && isStringish(value) ? { name, line, value: value.text } : { name, line };
 }
 
 function requireImport(parent: ts.Node | undefined, module: string, line: number): ImportInfo {

@@ -111,12 +111,13 @@ describe("fastify, hapi and koa", () => {
     expect(a.facts.readiness.healthEndpoints.map((h) => h.path)).toEqual(["/health", "/ready"]);
   });
 
-  it("fastify: @fastify/autoload mounts each plugin file at the prefix plus its folder", async () => {
+  it("fastify: @fastify/autoload mounts each plugin at the prefix plus its folder, or its autoPrefix", async () => {
     const a = await analyseFixture("fastify-autoload");
     expect(routeKeys(a).sort()).toEqual([
       "GET /api",
       "GET /api/claims",
       "GET /api/claims/notes",
+      "GET /api/exports/latest",
       "GET /health",
       "POST /api/claims/:id/evidence",
     ]);

@@ -86,6 +86,7 @@ export const fastifyDetector: Detector = {
 /**
  * `register(autoload, { dir: path.join(__dirname, 'routes'), options: { prefix } })`: every plugin file
  * under that folder is mounted at the prefix plus its folder's path, as @fastify/autoload does by default.
+ * A plugin's `export const autoPrefix` replaces the folder's path, as autoload does.
  */
 function autoloaded(ctx: DetectorContext, file: FileIndex, receiver: string, options: ArgInfo): Mount[] {
   // The folder is the string parts of the expression, relative to the registering file: `__dirname`,
@@ -98,12 +99,11 @@ function autoloaded(ctx: DetectorContext, file: FileIndex, receiver: string, opt
   const byFolder = options.props?.dirNameRoutePrefix?.text !== "false";
   return ctx.sources
     .filter((s) => s.rel.startsWith(`${dir}/`) && !isNonProductionPath(s.rel))
-    .map((s) => ({
-      inFile: file.rel,
-      receiver,
-      prefix: byFolder ? joinPath(prefix, posix.relative(dir, posix.dirname(s.rel))) : prefix,
-      targetFile: s.rel,
-    }));
+    .map((s) => {
+      const own = s.exports.find((e) => e.name === "autoPrefix")?.value;
+      const folder = byFolder ? posix.relative(dir, posix.dirname(s.rel)) : "";
+      return { inFile: file.rel, receiver, prefix: joinPath(prefix, own ?? folder), targetFile: s.rel };
+    });
 }
 
 function route(method: string, path: string, file: string, line: number): Route {
