@@ -69,6 +69,15 @@ describe("next.js: file-system routes", () => {
   });
 });
 
+describe("routers imported from another module", () => {
+  it("express: routes added to an imported router take the prefix that router is mounted at", async () => {
+    const a = await analyseFixture("express-imported-router");
+    expect(routeKeys(a).sort()).toEqual(["GET /api/claims", "GET /health", "POST /api/claims/:id/withdraw"]);
+    const withdraw = a.facts.routes.find((r) => r.method === "POST")!;
+    expect(where(withdraw.evidence)).toBe("src/routes/claims.ts:5");
+  });
+});
+
 describe("nestjs: controllers under the global prefix", () => {
   it("applies setGlobalPrefix and URI versions, including controllers no module lists", async () => {
     const a = await analyseFixture("nestjs-global-prefix");
@@ -141,6 +150,7 @@ describe("fastify, hapi and koa", () => {
     expect(routeKeys(a).sort()).toEqual([
       "GET /api/appeals",
       "GET /api/appeals/:id/documents",
+      "GET /api/appeals/:id/history",
       "GET /api/whoami",
       "GET /status/live",
       "POST /api/appeals/:id/decision",

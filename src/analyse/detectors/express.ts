@@ -3,6 +3,7 @@ import { enabledByPackages } from "../detector.js";
 import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import {
+  definedAt,
   joinPath,
   mountTarget,
   normaliseMethod,
@@ -88,8 +89,7 @@ export const expressDetector: Detector = {
         for (const p of paths) {
           if (!p.startsWith("/") && p !== "*") continue;
           declared.push({
-            file: file.rel,
-            receiver,
+            ...definedAt(ctx, file, receiver),
             route: {
               method: normaliseMethod(method),
               path: p,

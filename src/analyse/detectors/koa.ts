@@ -3,6 +3,7 @@ import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath, localNames } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import {
+  definedAt,
   joinPath,
   mountTarget,
   normaliseMethod,
@@ -27,24 +28,32 @@ export const koaDetector: Detector = {
     const own = new Map<string, string>();
     const mounts: Mount[] = [];
     const declared: Array<{ file: string; receiver: string; route: Route }> = [];
-    for (const file of ctx.sources) {
-      if (isNonProductionPath(file.rel)) continue;
+    // First every router and its own prefix, so a router imported from a module read later is known.
+    const routersIn = new Map<string, Set<string>>();
+    const production = ctx.sources.filter((f) => !isNonProductionPath(f.rel));
+    for (const file of production) {
       const koa = localNames(file, ["koa"]);
       const routerClasses = localNames(file, ROUTERS);
-      const routers = new Set<string>();
       for (const call of file.calls) {
-        if (call.isNew && koa.has(call.callee) && findings.frameworks.length === 0) {
+        if (!call.isNew) continue;
+        if (koa.has(call.callee) && findings.frameworks.length === 0) {
           findings.frameworks.push({
             name: "koa",
             evidence: ev(file.rel, call.line, `new ${call.callee}()`),
           });
         }
-        if (call.isNew && routerClasses.has(call.callee) && call.assignedTo) {
+        if (routerClasses.has(call.callee) && call.assignedTo) {
+          const routers = routersIn.get(file.rel) ?? routersIn.set(file.rel, new Set()).get(file.rel)!;
           routers.add(call.assignedTo);
           own.set(`${file.rel}#${call.assignedTo}`, call.args[0]?.props?.prefix?.value ?? "");
         }
       }
-      if (routers.size === 0 && koa.size === 0) continue;
+    }
+    for (const file of production) {
+      const router = (receiver: string) => {
+        const at = definedAt(ctx, file, receiver);
+        return routersIn.get(at.file)?.has(at.receiver) ? at : undefined;
+      };
       for (const call of file.calls) {
         const method = call.name;
         if (method !== "use" && method !== "prefix" && !ROUTE_METHODS.has(method)) continue;
@@ -57,24 +66,25 @@ export const koaDetector: Detector = {
             if (nested)
               mounts.push({ inFile: file.rel, receiver, prefix: at, ...mountTarget(ctx, file, nested[1]!) });
           }
-        } else if (!routers.has(receiver)) {
           continue;
-        } else if (method === "prefix") {
-          if (first?.kind === "string") own.set(`${file.rel}#${receiver}`, first.value!);
-        } else {
-          const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
-          if (!pathArg) continue;
-          declared.push({
-            file: file.rel,
-            receiver,
-            route: {
-              method: normaliseMethod(method),
-              path: pathArg.value!,
-              framework: "koa",
-              evidence: ev(file.rel, call.line),
-            },
-          });
         }
+        const defined = router(receiver);
+        if (!defined) continue;
+        if (method === "prefix") {
+          if (first?.kind === "string") own.set(`${defined.file}#${defined.receiver}`, first.value!);
+          continue;
+        }
+        const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
+        if (!pathArg) continue;
+        declared.push({
+          ...defined,
+          route: {
+            method: normaliseMethod(method),
+            path: pathArg.value!,
+            framework: "koa",
+            evidence: ev(file.rel, call.line),
+          },
+        });
       }
     }
     const prefixFor = prefixResolver(mounts, (file, receiver) => own.get(`${file}#${receiver}`) ?? "");

@@ -87,6 +87,22 @@ export function prefixResolver(
   return (file, receiver) => resolve(file, receiver, 0);
 }
 
+/**
+ * Where a receiver is defined: a router imported from another module (`import router from './router'`)
+ * belongs to that module, and takes the prefix that module's router is mounted at.
+ */
+export function definedAt(
+  ctx: DetectorContext,
+  file: FileIndex,
+  receiver: string,
+): { file: string; receiver: string } {
+  const imp = file.imports.find((i) => i.default === receiver || i.names.includes(receiver));
+  const target = imp && resolveImport(ctx, file.rel, imp.module);
+  if (!target) return { file: file.rel, receiver };
+  const name = imp.default === receiver ? target.defaultExport : receiver;
+  return { file: target.rel, receiver: name ?? receiver };
+}
+
 export function receiverOf(call: CallSite): string {
   return call.callee.slice(0, call.callee.lastIndexOf("."));
 }
