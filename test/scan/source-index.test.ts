@@ -91,6 +91,17 @@ describe("the one-walk source index", () => {
       { name: "pool", line: 1 },
     ]);
     expect(i.envReads.map((e) => e.name)).toEqual(["PORT", "HOST"]);
+    const repeated = indexSource(
+      "r.ts",
+      "const a = { id: 1, type: 'pg' };\nconst b = { id: 2, type: 'mysql' };\nconst c = { id: 3, type: 'pg' };",
+    );
+    // A name without a string value is kept once, at its first line; every string value is kept.
+    expect(repeated.properties).toEqual([
+      { name: "id", line: 1 },
+      { name: "type", line: 1, value: "pg" },
+      { name: "type", line: 2, value: "mysql" },
+      { name: "type", line: 3, value: "pg" },
+    ]);
     expect(i.destructures).toEqual([{ from: "pg", names: ["Pool"] }]);
   });
 
