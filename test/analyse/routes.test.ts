@@ -70,11 +70,16 @@ describe("next.js: file-system routes", () => {
 });
 
 describe("routers imported from another module", () => {
-  it("express: routes added to an imported router take the prefix that router is mounted at", async () => {
+  it("express: routes added to, and routers mounted on, an imported router take its prefix", async () => {
     const a = await analyseFixture("express-imported-router");
-    expect(routeKeys(a).sort()).toEqual(["GET /api/claims", "GET /health", "POST /api/claims/:id/withdraw"]);
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api/claims",
+      "GET /api/claims/:id/notes",
+      "GET /health",
+      "POST /api/claims/:id/withdraw",
+    ]);
     const withdraw = a.facts.routes.find((r) => r.method === "POST")!;
-    expect(where(withdraw.evidence)).toBe("src/routes/claims.ts:5");
+    expect(where(withdraw.evidence)).toBe("src/routes/claims.ts:6");
   });
 });
 

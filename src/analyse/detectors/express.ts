@@ -5,6 +5,7 @@ import type { Findings, Route } from "../facts.js";
 import {
   definedAt,
   joinPath,
+  mountedOn,
   mountTarget,
   normaliseMethod,
   prefixResolver,
@@ -64,15 +65,13 @@ export const expressDetector: Detector = {
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
           if (target.callee === "require" && target.value)
             mounts.push({
-              inFile: file.rel,
-              receiver,
+              ...mountedOn(ctx, file, receiver),
               prefix: first.value!,
               targetFile: resolveImport(ctx, file.rel, target.value)?.rel,
             });
           else if (name)
             mounts.push({
-              inFile: file.rel,
-              receiver,
+              ...mountedOn(ctx, file, receiver),
               prefix: first.value!,
               ...mountTarget(ctx, file, name),
             });

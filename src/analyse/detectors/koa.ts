@@ -5,6 +5,7 @@ import type { Findings, Route } from "../facts.js";
 import {
   definedAt,
   joinPath,
+  mountedOn,
   mountTarget,
   normaliseMethod,
   prefixResolver,
@@ -64,7 +65,11 @@ export const koaDetector: Detector = {
           for (const arg of call.args) {
             const nested = arg.kind === "call" ? MOUNTED.exec(arg.callee ?? "") : null;
             if (nested)
-              mounts.push({ inFile: file.rel, receiver, prefix: at, ...mountTarget(ctx, file, nested[1]!) });
+              mounts.push({
+                ...mountedOn(ctx, file, receiver),
+                prefix: at,
+                ...mountTarget(ctx, file, nested[1]!),
+              });
           }
           continue;
         }

@@ -40,6 +40,8 @@ export interface Mount {
   targetFile?: string;
   /** The local variable mounted, when it was defined in the same file. */
   targetVar?: string;
+  /** The file that defines targetVar: not inFile when the mount is made on an imported router. */
+  targetIn?: string;
 }
 
 /** Finds where a mounted identifier or factory call comes from: this file's variable or an imported file. */
@@ -47,11 +49,11 @@ export function mountTarget(
   ctx: DetectorContext,
   file: FileIndex,
   name: string,
-): Pick<Mount, "targetFile" | "targetVar"> {
+): Pick<Mount, "targetFile" | "targetVar" | "targetIn"> {
   const root = name.replace(/\(\)$/, "").split(".")[0]!;
   const imp = file.imports.find((i) => i.default === root || i.names.includes(root) || i.namespace === root);
   if (imp) return { targetFile: resolveImport(ctx, file.rel, imp.module)?.rel };
-  return { targetVar: root };
+  return { targetVar: root, targetIn: file.rel };
 }
 
 /** The full prefix for routes declared on `receiver` in `file`, following mounts up to the app. */
@@ -70,7 +72,8 @@ export function prefixResolver(
   const byVar = new Map<string, Mount>();
   const byFile = new Map<string, Mount>();
   for (const m of mounts) {
-    if (m.targetVar && !byVar.has(`${m.inFile}#${m.targetVar}`)) byVar.set(`${m.inFile}#${m.targetVar}`, m);
+    const local = m.targetVar && `${m.targetIn ?? m.inFile}#${m.targetVar}`;
+    if (local && !byVar.has(local)) byVar.set(local, m);
     if (m.targetFile && !byFile.has(m.targetFile)) byFile.set(m.targetFile, m);
   }
   const memo = new Map<string, string>();
@@ -101,6 +104,16 @@ export function definedAt(
   if (!target) return { file: file.rel, receiver };
   const name = imp.default === receiver ? target.defaultExport : receiver;
   return { file: target.rel, receiver: name ?? receiver };
+}
+
+/** The router a mount is made on, as a mount's `inFile` and `receiver`. */
+export function mountedOn(
+  ctx: DetectorContext,
+  file: FileIndex,
+  receiver: string,
+): Pick<Mount, "inFile" | "receiver"> {
+  const at = definedAt(ctx, file, receiver);
+  return { inFile: at.file, receiver: at.receiver };
 }
 
 export function receiverOf(call: CallSite): string {
