@@ -1,16 +1,15 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
-import type { Findings, Route } from "../facts.js";
+import type { Findings } from "../facts.js";
 import {
   definedAt,
-  joinPath,
-  mountedOn,
   mountTarget,
   normaliseMethod,
-  prefixResolver,
+  placeRoutes,
   receiverOf,
   ROUTE_METHODS,
+  type DeclaredRoute,
   type Mount,
 } from "../routes/paths.js";
 
@@ -28,7 +27,7 @@ export const expressDetector: Detector = {
   detect(ctx) {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     const mounts: Mount[] = [];
-    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    const declared: DeclaredRoute[] = [];
     // Route modules of older apps take the app as a parameter and never import express
     // (`module.exports = (app) => { app.get(…) }`): trusted only when no other framework could own them.
     const onlyExpress = !OTHER_FRAMEWORKS.some((p) => ctx.packages.has(p));
@@ -65,13 +64,13 @@ export const expressDetector: Detector = {
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
           if (target.callee === "require" && target.value)
             mounts.push({
-              ...mountedOn(ctx, file, receiver),
+              ...definedAt(ctx, file, receiver),
               prefix: first.value!,
               targetFile: resolveImport(ctx, file.rel, target.value)?.rel,
             });
           else if (name)
             mounts.push({
-              ...mountedOn(ctx, file, receiver),
+              ...definedAt(ctx, file, receiver),
               prefix: first.value!,
               ...mountTarget(ctx, file, name),
             });
@@ -99,10 +98,7 @@ export const expressDetector: Detector = {
         }
       }
     }
-    const prefixFor = prefixResolver(mounts);
-    for (const { file, receiver, route } of declared) {
-      findings.routes.push({ ...route, path: joinPath(prefixFor(file, receiver), route.path) });
-    }
+    findings.routes.push(...placeRoutes(declared, mounts));
     return findings;
   },
 };

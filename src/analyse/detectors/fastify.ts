@@ -8,9 +8,10 @@ import {
   joinPath,
   mountTarget,
   normaliseMethod,
-  prefixResolver,
+  placeRoutes,
   receiverOf,
   ROUTE_METHODS,
+  type DeclaredRoute,
   type Mount,
 } from "../routes/paths.js";
 
@@ -26,7 +27,7 @@ export const fastifyDetector: Detector = {
   detect(ctx) {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     const mounts: Mount[] = [];
-    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    const declared: DeclaredRoute[] = [];
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
       const names = localNames(file, PACKAGES);
@@ -48,7 +49,7 @@ export const fastifyDetector: Detector = {
         } else if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
           const name = first.callee ?? first.text;
           mounts.push({
-            inFile: file.rel,
+            file: file.rel,
             receiver,
             prefix: second.props.prefix.value,
             ...mountTarget(ctx, file, name),
@@ -75,10 +76,7 @@ export const fastifyDetector: Detector = {
         }
       }
     }
-    const prefixFor = prefixResolver(mounts);
-    for (const { file, receiver, route } of declared) {
-      findings.routes.push({ ...route, path: joinPath(prefixFor(file, receiver), route.path) });
-    }
+    findings.routes.push(...placeRoutes(declared, mounts));
     return findings;
   },
 };
@@ -102,7 +100,7 @@ function autoloaded(ctx: DetectorContext, file: FileIndex, receiver: string, opt
     .map((s) => {
       const own = s.exports.find((e) => e.name === "autoPrefix")?.value;
       const folder = byFolder ? posix.relative(dir, posix.dirname(s.rel)) : "";
-      return { inFile: file.rel, receiver, prefix: joinPath(prefix, own ?? folder), targetFile: s.rel };
+      return { file: file.rel, receiver, prefix: joinPath(prefix, own ?? folder), targetFile: s.rel };
     });
 }
 

@@ -1,17 +1,17 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath, localNames } from "../context.js";
-import type { Findings, Route } from "../facts.js";
+import type { Findings } from "../facts.js";
 import {
   definedAt,
-  joinPath,
-  mountedOn,
   mountTarget,
   normaliseMethod,
-  prefixResolver,
+  placeRoutes,
   receiverOf,
   ROUTE_METHODS,
+  type DeclaredRoute,
   type Mount,
+  type RouterRef,
 } from "../routes/paths.js";
 
 const ROUTERS = ["@koa/router", "koa-router"];
@@ -26,11 +26,12 @@ export const koaDetector: Detector = {
   isEnabled: enabledByPackages(PACKAGES),
   detect(ctx) {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    /** Every router, by `file#variable`, with its own prefix. */
     const own = new Map<string, string>();
+    const key = (ref: RouterRef) => `${ref.file}#${ref.receiver}`;
     const mounts: Mount[] = [];
-    const declared: Array<{ file: string; receiver: string; route: Route }> = [];
+    const declared: DeclaredRoute[] = [];
     // First every router and its own prefix, so a router imported from a module read later is known.
-    const routersIn = new Map<string, Set<string>>();
     const production = ctx.sources.filter((f) => !isNonProductionPath(f.rel));
     for (const file of production) {
       const koa = localNames(file, ["koa"]);
@@ -44,17 +45,14 @@ export const koaDetector: Detector = {
           });
         }
         if (routerClasses.has(call.callee) && call.assignedTo) {
-          const routers = routersIn.get(file.rel) ?? routersIn.set(file.rel, new Set()).get(file.rel)!;
-          routers.add(call.assignedTo);
-          own.set(`${file.rel}#${call.assignedTo}`, call.args[0]?.props?.prefix?.value ?? "");
+          own.set(
+            key({ file: file.rel, receiver: call.assignedTo }),
+            call.args[0]?.props?.prefix?.value ?? "",
+          );
         }
       }
     }
     for (const file of production) {
-      const router = (receiver: string) => {
-        const at = definedAt(ctx, file, receiver);
-        return routersIn.get(at.file)?.has(at.receiver) ? at : undefined;
-      };
       for (const call of file.calls) {
         const method = call.name;
         if (method !== "use" && method !== "prefix" && !ROUTE_METHODS.has(method)) continue;
@@ -66,17 +64,17 @@ export const koaDetector: Detector = {
             const nested = arg.kind === "call" ? MOUNTED.exec(arg.callee ?? "") : null;
             if (nested)
               mounts.push({
-                ...mountedOn(ctx, file, receiver),
+                ...definedAt(ctx, file, receiver),
                 prefix: at,
                 ...mountTarget(ctx, file, nested[1]!),
               });
           }
           continue;
         }
-        const defined = router(receiver);
-        if (!defined) continue;
+        const defined = definedAt(ctx, file, receiver);
+        if (!own.has(key(defined))) continue;
         if (method === "prefix") {
-          if (first?.kind === "string") own.set(`${defined.file}#${defined.receiver}`, first.value!);
+          if (first?.kind === "string") own.set(key(defined), first.value!);
           continue;
         }
         const pathArg = call.args.find((a) => a.kind === "string" && a.value!.startsWith("/"));
@@ -92,9 +90,7 @@ export const koaDetector: Detector = {
         });
       }
     }
-    const prefixFor = prefixResolver(mounts, (file, receiver) => own.get(`${file}#${receiver}`) ?? "");
-    for (const { file, receiver, route } of declared)
-      findings.routes.push({ ...route, path: joinPath(prefixFor(file, receiver), route.path) });
+    findings.routes.push(...placeRoutes(declared, mounts, (ref) => own.get(key(ref)) ?? ""));
     return findings;
   },
 };

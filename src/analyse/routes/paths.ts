@@ -1,4 +1,5 @@
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
+import type { Route } from "../facts.js";
 import type { DetectorContext } from "../context.js";
 import { resolveImport } from "../context.js";
 
@@ -31,17 +32,24 @@ export function normaliseMethod(
   ) as "GET";
 }
 
-/** A router (or plugin) mounted under a prefix: `app.use('/x', router)`, `register(plugin, {prefix})`. */
-export interface Mount {
-  inFile: string;
+/** A router (or app, or Fastify plugin) by the module that defines it and the variable that holds it. */
+export interface RouterRef {
+  file: string;
   receiver: string;
+}
+
+/** A router (or plugin) mounted on another under a prefix: `app.use('/x', router)`, `register(plugin, {prefix})`. */
+export interface Mount extends RouterRef {
   prefix: string;
-  /** The file that defines the mounted router, when it was imported. */
+  /** The file that defines the mounted router, when it was imported: any router in it. */
   targetFile?: string;
-  /** The local variable mounted, when it was defined in the same file. */
-  targetVar?: string;
-  /** The file that defines targetVar: not inFile when the mount is made on an imported router. */
-  targetIn?: string;
+  /** The mounted router itself, when a module's own variable is mounted. */
+  targetVar?: RouterRef;
+}
+
+/** A route as its router declares it, before the prefixes it is mounted under are known. */
+export interface DeclaredRoute extends RouterRef {
+  route: Route;
 }
 
 /** Finds where a mounted identifier or factory call comes from: this file's variable or an imported file. */
@@ -49,71 +57,53 @@ export function mountTarget(
   ctx: DetectorContext,
   file: FileIndex,
   name: string,
-): Pick<Mount, "targetFile" | "targetVar" | "targetIn"> {
+): Pick<Mount, "targetFile" | "targetVar"> {
   const root = name.replace(/\(\)$/, "").split(".")[0]!;
   const imp = file.imports.find((i) => i.default === root || i.names.includes(root) || i.namespace === root);
   if (imp) return { targetFile: resolveImport(ctx, file.rel, imp.module)?.rel };
-  return { targetVar: root, targetIn: file.rel };
-}
-
-/** The full prefix for routes declared on `receiver` in `file`, following mounts up to the app. */
-export function prefixFor(mounts: Mount[], file: string, receiver: string): string {
-  return prefixResolver(mounts)(file, receiver);
+  return { targetVar: { file: file.rel, receiver: root } };
 }
 
 /**
- * Resolves prefixes for many routes: mounts are indexed once and each answer is remembered. `own` gives a
+ * Each declared route under the full prefix of its router, following mounts up to the app. `own` gives a
  * router's own prefix (Koa's `new Router({ prefix })`), which applies under whatever it is mounted on.
  */
-export function prefixResolver(
+export function placeRoutes(
+  declared: DeclaredRoute[],
   mounts: Mount[],
-  own: (file: string, receiver: string) => string = () => "",
-): (file: string, receiver: string) => string {
+  own: (ref: RouterRef) => string = () => "",
+): Route[] {
+  const key = (ref: RouterRef) => `${ref.file}#${ref.receiver}`;
   const byVar = new Map<string, Mount>();
   const byFile = new Map<string, Mount>();
   for (const m of mounts) {
-    const local = m.targetVar && `${m.targetIn ?? m.inFile}#${m.targetVar}`;
-    if (local && !byVar.has(local)) byVar.set(local, m);
+    if (m.targetVar && !byVar.has(key(m.targetVar))) byVar.set(key(m.targetVar), m);
     if (m.targetFile && !byFile.has(m.targetFile)) byFile.set(m.targetFile, m);
   }
   const memo = new Map<string, string>();
-  const resolve = (file: string, receiver: string, depth: number): string => {
-    const key = `${file}#${receiver}`;
-    if (memo.has(key)) return memo.get(key)!;
-    const mount = depth > 8 ? undefined : (byVar.get(key) ?? byFile.get(file));
-    const above = mount ? joinPath(resolve(mount.inFile, mount.receiver, depth + 1), mount.prefix) : "";
-    const mine = own(file, receiver);
+  const prefixOf = (ref: RouterRef, depth: number): string => {
+    const at = key(ref);
+    if (memo.has(at)) return memo.get(at)!;
+    const mount = depth > 8 ? undefined : (byVar.get(at) ?? byFile.get(ref.file));
+    const above = mount ? joinPath(prefixOf(mount, depth + 1), mount.prefix) : "";
+    const mine = own(ref);
     const prefix = mine ? joinPath(above, mine) : above;
-    memo.set(key, prefix);
+    memo.set(at, prefix);
     return prefix;
   };
-  return (file, receiver) => resolve(file, receiver, 0);
+  return declared.map((d) => ({ ...d.route, path: joinPath(prefixOf(d, 0), d.route.path) }));
 }
 
 /**
  * Where a receiver is defined: a router imported from another module (`import router from './router'`)
  * belongs to that module, and takes the prefix that module's router is mounted at.
  */
-export function definedAt(
-  ctx: DetectorContext,
-  file: FileIndex,
-  receiver: string,
-): { file: string; receiver: string } {
+export function definedAt(ctx: DetectorContext, file: FileIndex, receiver: string): RouterRef {
   const imp = file.imports.find((i) => i.default === receiver || i.names.includes(receiver));
   const target = imp && resolveImport(ctx, file.rel, imp.module);
   if (!target) return { file: file.rel, receiver };
   const name = imp.default === receiver ? target.defaultExport : receiver;
   return { file: target.rel, receiver: name ?? receiver };
-}
-
-/** The router a mount is made on, as a mount's `inFile` and `receiver`. */
-export function mountedOn(
-  ctx: DetectorContext,
-  file: FileIndex,
-  receiver: string,
-): Pick<Mount, "inFile" | "receiver"> {
-  const at = definedAt(ctx, file, receiver);
-  return { inFile: at.file, receiver: at.receiver };
 }
 
 export function receiverOf(call: CallSite): string {
