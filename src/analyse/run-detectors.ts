@@ -76,10 +76,7 @@ export function runDetectors(ctx: DetectorContext, detectors: readonly Detector[
         ) {
           target[at] = item;
         } else if (key === "integrations") {
-          target[at] = mergeIntegration(
-            target[at] as Facts["integrations"][number],
-            item as Facts["integrations"][number],
-          );
+          mergeIntegration(target[at] as Integration, item as Integration);
         }
       }
     }
@@ -87,17 +84,16 @@ export function runDetectors(ctx: DetectorContext, detectors: readonly Detector[
   return merged;
 }
 
-/** One integration called from many places: it has a timeout only if every call has one. */
-function mergeIntegration(a: Facts["integrations"][number], b: Facts["integrations"][number]) {
-  const hasTimeout =
-    a.hasTimeout === undefined
-      ? b.hasTimeout
-      : b.hasTimeout === undefined
-        ? a.hasTimeout
-        : a.hasTimeout && b.hasTimeout;
-  return {
-    ...a,
-    baseUrlEnv: a.baseUrlEnv ?? b.baseUrlEnv,
-    ...(hasTimeout === undefined ? {} : { hasTimeout }),
-  };
+type Integration = Facts["integrations"][number];
+
+/**
+ * One integration called from many places, merged into the first seen, which stays the evidence: the
+ * first base-URL env var wins, and it has a timeout only if every call whose timeout is known has one.
+ */
+export function mergeIntegration(
+  into: Integration,
+  from: Pick<Integration, "baseUrlEnv" | "hasTimeout">,
+): void {
+  if (into.baseUrlEnv === undefined && from.baseUrlEnv !== undefined) into.baseUrlEnv = from.baseUrlEnv;
+  if (from.hasTimeout !== undefined) into.hasTimeout = (into.hasTimeout ?? true) && from.hasTimeout;
 }

@@ -1,6 +1,7 @@
 import {
   ArgReader,
   DottedNames,
+  rootName,
   forEachChild,
   innermostCall,
   isIdentifier,
@@ -349,12 +350,11 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     const name = propName(node.name);
     if (!name) return;
     const init = node.kind === K.PropertyAssignment ? node.initializer : undefined;
-    if (init && isStringish(init)) {
-      index.properties.push({ name, line: line(node), value: init.text });
-    } else if (!propertyNames.has(name)) {
+    if (!init || !isStringish(init)) {
+      if (propertyNames.has(name)) return;
       propertyNames.add(name);
-      index.properties.push({ name, line: line(node) });
     }
+    index.properties.push(named(name, line(node), init));
   }
 
   function recordBinary(bin: ts.BinaryExpression): void {
@@ -418,29 +418,6 @@ function requireImport(parent: ts.Node | undefined, module: string, line: number
       info.names = name.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : []));
   }
   return info;
-}
-
-/** The first name of a callee: what `dotted` would print before the first `.` or `(`. */
-function rootName(node: ts.Node): string {
-  for (;;) {
-    switch (node.kind) {
-      case K.Identifier:
-        return (node as ts.Identifier).text;
-      case K.ThisKeyword:
-        return "this";
-      case K.PropertyAccessExpression:
-      case K.CallExpression:
-      case K.NewExpression:
-      case K.NonNullExpression:
-      case K.ParenthesizedExpression:
-      case K.AwaitExpression:
-      case K.AsExpression:
-        node = (node as ts.PropertyAccessExpression).expression;
-        break;
-      default:
-        return "?";
-    }
-  }
 }
 
 function isProcessEnv(node: ts.Node): boolean {

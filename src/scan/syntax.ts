@@ -166,6 +166,29 @@ export class DottedNames {
   }
 }
 
+/** The first name of a callee: what `DottedNames.of` would print before the first `.` or `(`. */
+export function rootName(node: ts.Node): string {
+  for (;;) {
+    switch (node.kind) {
+      case K.Identifier:
+        return (node as ts.Identifier).text;
+      case K.ThisKeyword:
+        return "this";
+      case K.PropertyAccessExpression:
+      case K.CallExpression:
+      case K.NewExpression:
+      case K.NonNullExpression:
+      case K.ParenthesizedExpression:
+      case K.AwaitExpression:
+      case K.AsExpression:
+        node = (node as ts.PropertyAccessExpression).expression;
+        break;
+      default:
+        return "?";
+    }
+  }
+}
+
 /** The innermost call of a chain such as `router.route('/x').get(a).post(b)`: the `route('/x')` call. */
 export function innermostCall(node: ts.Expression): ts.CallExpression | ts.NewExpression | undefined {
   let found: ts.CallExpression | ts.NewExpression | undefined;

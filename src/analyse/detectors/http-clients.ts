@@ -9,6 +9,7 @@ import {
 } from "../context.js";
 import { clientUses, setsRetry, setsTimeout } from "../clients.js";
 import type { Facts, Signal } from "../facts.js";
+import { mergeIntegration } from "../run-detectors.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import {
   callsInto,
@@ -123,12 +124,7 @@ export const httpClientsDetector: Detector = {
     const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
       const { kind, name } = kindAndName(target);
       const seen = integrations.get(name);
-      if (seen) {
-        // As the merge does: the first call is the evidence, and a timeout counts only if every call sets one.
-        seen.baseUrlEnv ??= target.env;
-        seen.hasTimeout &&= hasTimeout;
-        return;
-      }
+      if (seen) return mergeIntegration(seen, { baseUrlEnv: target.env, hasTimeout });
       integrations.set(name, {
         kind,
         name,
