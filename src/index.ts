@@ -1,3 +1,4 @@
+import type { CiPlatform } from "./schemas.js";
 import { access } from "node:fs/promises";
 import path from "node:path";
 import type { Analysis, AnalyseOptions } from "./analyse/index.js";
@@ -8,7 +9,8 @@ import type { GovopsConfig } from "./profile/config.js";
 import { mergeProfile, type AiProposals } from "./profile/merge.js";
 import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
 import type { Profile } from "./profile/schema.js";
-import { generatePack, repoTemplateDirs, type GenerateResult } from "./render/index.js";
+import { generatePack } from "./packs/index.js";
+import { repoTemplateDirs, type GenerateResult } from "./render/index.js";
 import { checkPack, type CheckResult } from "./check/index.js";
 import { enrichProfile, type AiOptions, type EnrichResult } from "./ai/index.js";
 
@@ -92,7 +94,7 @@ export interface GenerateServiceOptions {
   templates?: string;
   dryRun?: boolean;
   force?: boolean;
-  ciPlatform?: "github" | "gitlab";
+  ciPlatform?: CiPlatform;
   onProgress?: (message: string) => void;
 }
 
@@ -142,7 +144,7 @@ export interface CheckServiceOptions {
   profilePath?: string;
   outDir?: string;
   templates?: string;
-  ciPlatform?: "github" | "gitlab";
+  ciPlatform?: CiPlatform;
 }
 
 export async function check(dir: string, options: CheckServiceOptions = {}): Promise<CheckResult> {

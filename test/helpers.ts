@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { analyseService } from "../src/index.js";
-import { renderProfile } from "../src/render/index.js";
+import { renderProfile } from "../src/packs/index.js";
 import type { Profile } from "../src/profile/schema.js";
 import type { RenderedFile } from "../src/render/plan.js";
 

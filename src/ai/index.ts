@@ -4,7 +4,7 @@ import { proposeEnrichment, type EnrichResult } from "./enrich.js";
 import { resolveAiOptions, type AiOptions } from "./options.js";
 
 export { DEFAULT_MODEL, aiSettingsSchema, type AiOptions, type AiSettings } from "./options.js";
-export { aiAnswersIn } from "./proposals.js";
+export { aiAnswersIn } from "../profile/provenance.js";
 export type { EnrichResult } from "./enrich.js";
 
 /**

@@ -1,3 +1,4 @@
+import { levelSchema } from "../schemas.js";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +30,7 @@ export const appliesToSchema = z
 /** An archetype baseline: what a Level N service needs that code cannot show. Items get baseline provenance on load. */
 export const baselineSchema = z
   .object({
-    level: z.number().int().min(1).max(5),
+    level: levelSchema,
     name: z.string(),
     title: z.string(),
     description: z.string(),

@@ -4,7 +4,7 @@ import { parse, stringify } from "yaml";
 import { GovopsError, formatZodIssues } from "../errors.js";
 import { profileSchema, type Profile } from "./schema.js";
 
-export { PROFILE_FILE as DEFAULT_PROFILE_PATH } from "../scan/generated.js";
+export { PROFILE_FILE as DEFAULT_PROFILE_PATH } from "../layout.js";
 
 const HEADER = [
   "# Risk profile for this service: the single source govops renders the operations pack from.",

@@ -1,3 +1,4 @@
+import { ciPlatformSchema, levelSchema } from "../schemas.js";
 import { z } from "zod";
 import { evidenceSchema, factsSchema, httpMethods, personalDataCategories } from "../analyse/facts.js";
 
@@ -173,7 +174,7 @@ export const profileSchema = z
         description: z.string(),
         dataClassification: z.enum(["OFFICIAL", "OFFICIAL-SENSITIVE"]),
         hosting: z.string().default("unknown"),
-        ciPlatform: z.enum(["github", "gitlab"]).default("github"),
+        ciPlatform: ciPlatformSchema.default("github"),
         /** Where runbooks and dashboards are published, used for links in alerts. */
         runbookBaseUrl: z.string().default(""),
         dashboardBaseUrl: z.string().default(""),
@@ -181,7 +182,7 @@ export const profileSchema = z
         baseUrl: z.string().optional(),
         level: z
           .object({
-            value: z.number().int().min(1).max(5),
+            value: levelSchema,
             confidence: z.number().min(0).max(1),
             reasons: z.array(z.string()),
             provenance: provenanceSchema,

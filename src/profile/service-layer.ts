@@ -1,3 +1,4 @@
+import type { CiPlatform } from "../schemas.js";
 import type { Analysis } from "../analyse/index.js";
 import type { Facts } from "../analyse/facts.js";
 import type { Baseline } from "./baseline.js";
@@ -87,7 +88,7 @@ function hostingFrom(facts: Facts): string | undefined {
   return undefined;
 }
 
-function ciPlatformFrom(facts: Facts): "github" | "gitlab" | undefined {
+function ciPlatformFrom(facts: Facts): CiPlatform | undefined {
   const kinds = new Set(facts.ciFiles.map((c) => c.kind));
   if (kinds.has("gitlab-ci") && !kinds.has("github-actions")) return "gitlab";
   return kinds.has("github-actions") ? "github" : undefined;

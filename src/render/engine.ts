@@ -26,7 +26,7 @@ export async function createEngine(overrideDirs: string[] = []): Promise<Engine>
   const sources = new Map<string, { dir: string; text: string }>();
   for (const dir of [...dirs].reverse()) {
     for (const rel of await listTemplates(dir))
-      sources.set(rel, { dir, text: await readFile(path.join(dir, rel), "utf8") });
+      sources.set(canonicalName(rel), { dir, text: await readFile(path.join(dir, rel), "utf8") });
   }
   for (const [rel, { text }] of sources) {
     const m = /^(.+)\/partials\/([\w-]+)\.hbs$/.exec(rel);
@@ -64,6 +64,13 @@ export async function createEngine(overrideDirs: string[] = []): Promise<Engine>
     sourceOf: (template) => get(template).dir,
     textOf: (template) => get(template).text,
   };
+}
+
+/** Pipelines' templates moved under `delivery/`; a team's override under the old name still applies. */
+const MOVED = /^(github|gitlab)\//;
+
+function canonicalName(rel: string): string {
+  return MOVED.test(rel) ? `delivery/${rel}` : rel;
 }
 
 async function listTemplates(dir: string, prefix = ""): Promise<string[]> {

@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
 
-import { MANIFEST_FILE } from "../scan/generated.js";
+import { MANIFEST_FILE } from "../layout.js";
 
 export const MANIFEST_PATH = MANIFEST_FILE;
 

@@ -1,6 +1,6 @@
 import { parseAllDocuments } from "yaml";
 import { GovopsError } from "../errors.js";
-import type { OutputFile } from "./target.js";
+import type { OutputFile } from "./pack.js";
 
 /** Every rendered YAML or JSON file is parsed back before anything is written. */
 export function assertParses(content: string, file: OutputFile): void {

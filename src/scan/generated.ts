@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 
-export const PROFILE_FILE = "ops/profile.yaml";
-export const MANIFEST_FILE = "ops/manifest.json";
+import { MANIFEST_FILE, PROFILE_FILE } from "../layout.js";
 
 /**
  * Files govops itself wrote into the repository: the profile, the manifest and every file it lists.

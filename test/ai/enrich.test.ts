@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { aiManifestEntry } from "../../src/ai/proposals.js";
+import { aiManifestEntry } from "../../src/profile/provenance.js";
 import { requestHash, sha256, canonicalJson } from "../../src/ai/request.js";
 import { analyseService } from "../../src/index.js";
 import { withTempDir } from "../helpers.js";

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { analyseService } from "../../src/index.js";
 import { lintMarkdown } from "../../src/check/validators/markdown.js";
-import { renderProfile } from "../../src/render/index.js";
+import { renderProfile } from "../../src/packs/index.js";
 import type { Profile } from "../../src/profile/schema.js";
 import { withTempDir } from "../helpers.js";
 import { messageReply, startFakeApi, type FakeApi } from "./fake-api.js";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadProfile } from "../../src/profile/io.js";
 import { readManifest } from "../../src/render/manifest.js";
-import { renderProfile } from "../../src/render/index.js";
+import { renderProfile } from "../../src/packs/index.js";
 import { analyseService } from "../../src/index.js";
 import { profileToYaml } from "../../src/profile/io.js";
 import { EXAMPLES, examplePath } from "../helpers.js";

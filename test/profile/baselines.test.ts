@@ -7,7 +7,7 @@ import {
   PROFILES_DIR,
 } from "../../src/profile/baseline.js";
 import { minimumSlo } from "../../src/profile/config.js";
-import { burnRows } from "../../src/render/monitoring/burn-rate.js";
+import { burnRows } from "../../src/packs/monitoring/burn-rate.js";
 import path from "node:path";
 
 const frameworks = ["service-standard", "tcop", "wcag-2.2-aa", "uk-gdpr", "ncsc-caf"] as const;

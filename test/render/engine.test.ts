@@ -3,9 +3,9 @@ import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { createEngine } from "../../src/render/engine.js";
-import { defuseExpressions, mdText, promLabel, promRegex, yamlString } from "../../src/render/helpers.js";
+import { defuseExpressions, mdText, promLabel, promRegex, yamlString } from "../../src/render/escape.js";
 import { renderPack } from "../../src/render/plan.js";
-import type { Target } from "../../src/render/target.js";
+import type { Pack } from "../../src/render/pack.js";
 import { exampleProfile, withTempDir } from "../helpers.js";
 
 describe("YAML-safe helpers", () => {
@@ -66,7 +66,7 @@ describe("templates", () => {
       await mkdir(path.join(dir, "runbooks"), { recursive: true });
       await writeFile(path.join(dir, "runbooks/runbook.md.hbs"), "# Our runbook for {{fm.id}}\n");
       const profile = await exampleProfile("level-3-enquiry-service");
-      const files = renderPack(profile, await createEngine([dir]), await targetsUnderTest());
+      const files = renderPack(profile, await createEngine([dir]), await packsUnderTest());
       const runbook = files.find((f) => f.path === "ops/runbooks/postgres-unavailable.md")!;
       expect(runbook.content).toContain("# Our runbook for postgres-unavailable");
       expect(runbook.entry.templateSource).toBe(dir);
@@ -79,7 +79,7 @@ describe("templates", () => {
     await withTempDir(async (dir) => {
       await mkdir(path.join(dir, "bad"), { recursive: true });
       await writeFile(path.join(dir, "bad/x.yml.hbs"), "key: [unclosed\n");
-      const target: Target = {
+      const target: Pack = {
         id: "bad",
         title: "bad",
         outputs: () => [
@@ -95,6 +95,6 @@ describe("templates", () => {
   });
 });
 
-async function targetsUnderTest() {
-  return (await import("../../src/render/targets/index.js")).targets;
+async function packsUnderTest() {
+  return (await import("../../src/packs/index.js")).packs;
 }

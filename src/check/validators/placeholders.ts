@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { PLACEHOLDER } from "../../render/incident/format.js";
+import { PLACEHOLDER } from "../../packs/shared/format.js";
 import type { Validator, ValidatorProblem } from "./types.js";
 
 /** Each file's placeholders, as one finding per file with the line of each. */

@@ -1,0 +1,63 @@
+import type { Profile } from "../../profile/schema.js";
+import { receivers } from "./alertmanager.js";
+import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
+import { METRICS } from "./metrics.js";
+import { baseUrlOf } from "./probes.js";
+
+/** Which rules files read each metric of the contract; metrics no rule reads are left out. */
+function metricsTable(profile: Profile) {
+  const files = RULES_FILES.map((file) => ({
+    name: `${file}-rules.yml`,
+    exprs: ruleGroups(profile, file).flatMap((g) => g.rules.map((r) => r.expr)),
+  }));
+  return Object.values(METRICS)
+    .map((m) => ({
+      ...m,
+      readBy: files.filter((f) => f.exprs.some((e) => e.includes(m.name))).map((f) => f.name),
+    }))
+    .filter((m) => m.readBy.length > 0)
+    .map((m) => ({ ...m, readBy: m.readBy.join(", ") }));
+}
+
+function alertsTable(profile: Profile) {
+  const rows = new Map<string, { name: string; severity: string[]; failureMode: string; runbook: string }>();
+  for (const { rule, failureModeId } of monitoringAlerts(profile)) {
+    const row = rows.get(rule.alert) ?? {
+      name: rule.alert,
+      severity: [],
+      failureMode: failureModeId,
+      runbook: `../runbooks/${failureModeId}.md`,
+    };
+    row.severity.push(`${rule.labels.severity} (${rule.labels.priority})`);
+    rows.set(rule.alert, row);
+  }
+  return [...rows.values()].map((r) => ({ ...r, severity: r.severity.join(", ") }));
+}
+
+/** ops/monitoring/README.md: the files, the metrics contract, the alerts and what is left to fill in. */
+export function readmeModel(
+  profile: Profile,
+  files: Array<{ path: string; what: string }>,
+  instrumentation: string,
+) {
+  const todos = [
+    ...Object.values(receivers(profile))
+      .filter((r) => r.placeholder)
+      .map(
+        (r) => `add a contact for ${r.purpose} to contacts.escalation (receiver ${r.name} sends nowhere).`,
+      ),
+    ...(baseUrlOf(profile).placeholder
+      ? ["set service.baseUrl in the profile so the synthetic probes reach the service."]
+      : []),
+    `wire ${instrumentation} into the service so it exports the metrics above.`,
+    `run Prometheus with a retention of at least ${Math.max(...profile.journeys.map((j) => j.slo.periodDays))} days.`,
+  ];
+  return {
+    title: profile.service.title,
+    files,
+    instrumentation,
+    metrics: metricsTable(profile),
+    alerts: alertsTable(profile),
+    todos,
+  };
+}
