@@ -75,6 +75,21 @@ describe("templates", () => {
     });
   });
 
+  it("a team's pipeline template under the name it had before packs (github/) still replaces the bundled one", async () => {
+    await withTempDir(async (dir) => {
+      await mkdir(path.join(dir, "github"), { recursive: true });
+      await writeFile(path.join(dir, "github/dependabot.yml.hbs"), "version: 2\nupdates: []\n");
+      const profile = await exampleProfile("level-3-enquiry-service");
+      const files = renderPack(profile, await createEngine([dir]), await packsUnderTest());
+      const dependabot = files.find((f) => f.path === ".github/dependabot.yml")!;
+      expect(dependabot.content).toContain("updates: []");
+      expect(dependabot.entry).toMatchObject({
+        template: "delivery/github/dependabot.yml.hbs",
+        templateSource: dir,
+      });
+    });
+  });
+
   it("a template that produces broken YAML is refused before anything is written", async () => {
     await withTempDir(async (dir) => {
       await mkdir(path.join(dir, "bad"), { recursive: true });
