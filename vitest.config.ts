@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 180_000,
     hookTimeout: 120_000,
     pool: "forks",
+    globalSetup: ["test/setup/global.ts"],
     // @actions/workflow-parser imports JSON without an import attribute: let vite transform it.
     server: { deps: { inline: ["@actions/workflow-parser"] } },
   },

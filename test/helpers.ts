@@ -49,3 +49,9 @@ export async function withTempDir<T>(fn: (dir: string) => Promise<T>): Promise<T
     await rm(dir, { recursive: true, force: true });
   }
 }
+
+/** The items a test loops over, failing when there are none: a loop over nothing would assert nothing. */
+export function someOf<T>(items: readonly T[], what: string): readonly T[] {
+  if (items.length === 0) throw new Error(`expected at least one ${what}, found none`);
+  return items;
+}

@@ -5,13 +5,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import { EXAMPLES, ROOT, examplePack, fixturePath } from "../../helpers.js";
 import { writeFiles } from "./pack.js";
 
 const BAD_PAGE = "/apply/household";
 
 // The generated check, run as-is with Debian's chromium against pages served on 127.0.0.1.
-describe("generated accessibility check", () => {
+describe.skipIf(lacks("chromium"))("generated accessibility check", () => {
   let dir: string;
   let server: Server;
   let baseUrl: string;

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -14,7 +15,7 @@ import { EXAMPLES, examplePack, exampleProfile } from "../../helpers.js";
 import { runValidator, writeFiles } from "./pack.js";
 
 // Every generated pipeline of every bundled example, through the real validators.
-describe.each(EXAMPLES)("delivery pack of %s", (example) => {
+describe.skipIf(lacks("shellcheck", "yamllint")).each(EXAMPLES)("delivery pack of %s", (example) => {
   const dirs: Record<"github" | "gitlab", string> = { github: "", gitlab: "" };
   const packs: Record<"github" | "gitlab", RenderedFile[]> = { github: [], gitlab: [] };
 
@@ -67,39 +68,44 @@ describe.each(EXAMPLES)("delivery pack of %s", (example) => {
 });
 
 // The examples all ship a Dockerfile: this variant covers the release-bundle path and the IaC scan.
-describe("delivery pack of a service without a Dockerfile, with Kubernetes manifests", () => {
-  let dir = "";
-  let paths: string[] = [];
+describe.skipIf(lacks("shellcheck", "yamllint"))(
+  "delivery pack of a service without a Dockerfile, with Kubernetes manifests",
+  () => {
+    let dir = "";
+    let paths: string[] = [];
 
-  beforeAll(async () => {
-    const profile = structuredClone(await exampleProfile("level-4-pq-tracker"));
-    profile.facts.deployFiles = [
-      { kind: "kubernetes", evidence: { file: "deploy/deployment.yaml", line: 1 } },
-    ];
-    const files = [
-      ...(await renderProfile(profile, { ciPlatform: "github" })),
-      ...(await renderProfile(profile, { ciPlatform: "gitlab" })).filter((f) => f.path === ".gitlab-ci.yml"),
-    ];
-    paths = files.map((f) => f.path);
-    dir = await mkdtemp(path.join(tmpdir(), "govops-delivery-bundle-"));
-    await writeFiles(dir, files);
-    return () => rm(dir, { recursive: true, force: true });
-  });
+    beforeAll(async () => {
+      const profile = structuredClone(await exampleProfile("level-4-pq-tracker"));
+      profile.facts.deployFiles = [
+        { kind: "kubernetes", evidence: { file: "deploy/deployment.yaml", line: 1 } },
+      ];
+      const files = [
+        ...(await renderProfile(profile, { ciPlatform: "github" })),
+        ...(await renderProfile(profile, { ciPlatform: "gitlab" })).filter(
+          (f) => f.path === ".gitlab-ci.yml",
+        ),
+      ];
+      paths = files.map((f) => f.path);
+      dir = await mkdtemp(path.join(tmpdir(), "govops-delivery-bundle-"));
+      await writeFiles(dir, files);
+      return () => rm(dir, { recursive: true, force: true });
+    });
 
-  it("builds a release bundle once and downloads it in each environment", () => {
-    expect(paths).not.toContain("ops/delivery/scripts/build-image.sh");
-    expect(paths).toContain("ops/delivery/scripts/iac-scan.sh");
-  });
+    it("builds a release bundle once and downloads it in each environment", () => {
+      expect(paths).not.toContain("ops/delivery/scripts/build-image.sh");
+      expect(paths).toContain("ops/delivery/scripts/iac-scan.sh");
+    });
 
-  it.each([
-    workflowValidator,
-    actionlintValidator,
-    hardeningValidator,
-    shellcheckValidator,
-    yamllintValidator,
-    gitlabValidator,
-  ])("passes $id", async (validator) => {
-    const { problems } = await runValidator(validator, dir, paths);
-    expect(problems).toEqual([]);
-  });
-});
+    it.each([
+      workflowValidator,
+      actionlintValidator,
+      hardeningValidator,
+      shellcheckValidator,
+      yamllintValidator,
+      gitlabValidator,
+    ])("passes $id", async (validator) => {
+      const { problems } = await runValidator(validator, dir, paths);
+      expect(problems).toEqual([]);
+    });
+  },
+);

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import { actionlintValidator } from "../../../src/check/validators/actionlint.js";
 import { gitlabValidator } from "../../../src/check/validators/gitlab.js";
 import { shellcheckValidator } from "../../../src/check/validators/shellcheck.js";
@@ -12,7 +13,7 @@ const file = (fixture: string, name: string, rel: string) => ({
 });
 
 // Each validator govops check runs on pipelines fails a broken input, and says where.
-describe("pipeline validators on broken input", () => {
+describe.skipIf(lacks("shellcheck", "yamllint"))("pipeline validators on broken input", () => {
   it("shellcheck finds problems in a workflow's run: script, with the job and step", async () => {
     const result = await shellcheckValidator.run([
       file("broken-run-script", "ci.yml", ".github/workflows/ci.yml"),

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { lintMarkdown } from "../../../src/check/validators/markdown.js";
 import { prose } from "../../../src/packs/shared/format.js";
 import type { Profile } from "../../../src/profile/schema.js";
-import { EXAMPLES, exampleProfile } from "../../helpers.js";
+import { EXAMPLES, exampleProfile, someOf } from "../../helpers.js";
 import { exampleIncidentPack, file, renderTextPacks, markdown } from "../text-packs.js";
 
 const [L1, L2, L3, L4] = EXAMPLES;
@@ -129,7 +129,10 @@ describe("citizen communications", () => {
   it("count the text message the way Notify bills it", async () => {
     for (const name of EXAMPLES) {
       const files = await exampleIncidentPack(name);
-      for (const f of files.filter((x) => x.path.startsWith("ops/incident/comms/"))) {
+      for (const f of someOf(
+        files.filter((x) => x.path.startsWith("ops/incident/comms/")),
+        "communications draft",
+      )) {
         const [, count, fragments] = /Text message \((\d+) characters, (\d+) fragment/.exec(f.content)!;
         const sms = f.content
           .split("Text message")[1]!

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import type { Profile } from "../../../src/profile/schema.js";
 import { renderProfile } from "../../../src/packs/index.js";
 import type { RenderedFile } from "../../../src/render/plan.js";
@@ -39,7 +40,7 @@ async function receiversFor(dir: string, labels: Record<string, string>): Promis
     .trim();
 }
 
-describe("Alertmanager configuration", () => {
+describe.skipIf(lacks("amtool"))("Alertmanager configuration", () => {
   let files: RenderedFile[];
   beforeAll(async () => {
     files = await renderProfile(await withContacts(), {});

@@ -3,6 +3,7 @@ import path from "node:path";
 import ts from "typescript";
 import { parse, stringify } from "yaml";
 import { describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import { EXAMPLES, ROOT, examplePack, withTempDir } from "../../helpers.js";
 import { file, tool } from "./helpers.js";
 
@@ -46,7 +47,7 @@ function grafanaSchemaErrors(dashboards: Record<string, string>): Record<string,
   return out;
 }
 
-describe("Grafana dashboards", () => {
+describe.skipIf(lacks("promtool"))("Grafana dashboards", () => {
   it("type-check against @grafana/schema's Dashboard for all five examples, and a broken copy does not", async () => {
     const dashboards: Record<string, string> = {};
     for (const example of EXAMPLES)
@@ -65,7 +66,7 @@ describe("Grafana dashboards", () => {
   });
 });
 
-describe.each(EXAMPLES)("Grafana dashboard of %s", (example) => {
+describe.skipIf(lacks("promtool")).each(EXAMPLES)("Grafana dashboard of %s", (example) => {
   it("shows each journey's SLO, budget remaining and burn rates, and dependency health, in valid PromQL", async () => {
     const files = await examplePack(example);
     const dashboard = JSON.parse(file(files, "ops/monitoring/dashboard.json").content);

@@ -2,6 +2,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import { amtoolValidator } from "../../../src/check/validators/amtool.js";
 import { promtoolConfigValidator } from "../../../src/check/validators/promtool-config.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "../../../src/check/validators/promtool.js";
@@ -23,7 +24,7 @@ interface RuleFile {
   }>;
 }
 
-describe.each(EXAMPLES)("monitoring pack of %s", (example) => {
+describe.skipIf(lacks("promtool", "amtool")).each(EXAMPLES)("monitoring pack of %s", (example) => {
   it("passes promtool check rules, promtool test rules, promtool check config, amtool check-config and every routing case", async () => {
     const files = await examplePack(example);
     await withTempDir(async (dir) => {

@@ -1,5 +1,6 @@
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
+import { lacks } from "../../tools.js";
 import type { Profile } from "../../../src/profile/schema.js";
 import { renderProfile } from "../../../src/packs/index.js";
 import { alertsForFailureMode, monitoringAlerts } from "../../../src/packs/monitoring/alerts.js";
@@ -14,7 +15,7 @@ async function level3(edit: (p: Profile) => void): Promise<Profile> {
 
 const fm = (p: Profile, id: string) => p.failureModes.find((f) => f.id === id)!;
 
-describe("alerts follow the profile", () => {
+describe.skipIf(lacks("promtool"))("alerts follow the profile", () => {
   it("lists, for each failure mode, the alerts that link to its runbook", async () => {
     const profile = await exampleProfile("level-3-enquiry-service");
     const map = alertsForFailureMode(profile);
