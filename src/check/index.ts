@@ -1,10 +1,10 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { GovopsError } from "../errors.js";
 import { loadProfile } from "../profile/io.js";
 import { MANIFEST_PATH, readManifest, sha256 } from "../render/manifest.js";
 import { renderProfile } from "../render/index.js";
+import { locate } from "./location.js";
 import { validators as builtIn } from "./validators/index.js";
 import type { Validator } from "./validators/types.js";
 
@@ -14,11 +14,14 @@ export interface CheckOptions {
   templateDirs?: string[];
   ciPlatform?: "github" | "gitlab";
   validators?: readonly Validator[];
+  onProgress?: (message: string) => void;
 }
 
 export interface Problem {
-  kind: "profile" | "missing" | "edited" | "drift" | "validator" | "manifest";
+  kind: "missing" | "edited" | "drift" | "validator" | "manifest";
   file?: string;
+  /** The line in `file`, where the validator gives one. */
+  line?: number;
   message: string;
 }
 
@@ -27,6 +30,10 @@ export interface CheckResult {
   problems: Problem[];
   warnings: string[];
   validatorsRun: string[];
+  /** Validators that applied but could not run (their tool is missing); `--strict` fails on these. */
+  skipped: Array<{ validator: string; title: string; reason: string }>;
+  /** The validators' warnings with their file and line (also in `warnings` as text). */
+  notes: Array<{ validator: string; file: string; line?: number; message: string }>;
 }
 
 /** Validates the profile, detects drift between the pack on disk and a fresh render, and runs real validators. */
@@ -34,20 +41,10 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const validatorsRun: string[] = [];
-  let profile;
-  try {
-    profile = await loadProfile(options.profilePath);
-  } catch (error) {
-    if (error instanceof GovopsError && error.code === "INVALID_PROFILE") {
-      return {
-        ok: false,
-        problems: [{ kind: "profile", file: options.profilePath, message: error.message }],
-        warnings,
-        validatorsRun,
-      };
-    }
-    throw error;
-  }
+  const skipped: CheckResult["skipped"] = [];
+  const notes: CheckResult["notes"] = [];
+  // An invalid profile is an error (exit 2), not a finding: loadProfile's GovopsError goes to the funnel.
+  const profile = await loadProfile(options.profilePath);
   const manifest = await readManifest(options.outDir);
   if (!manifest)
     problems.push({
@@ -56,6 +53,7 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
       message: "no generation manifest: run `govops generate`",
     });
   const recorded = new Map((manifest?.files ?? []).map((f) => [f.path, f]));
+  options.onProgress?.("rendering the pack to compare with the files on disk");
   const files = await renderProfile(profile, options);
   for (const file of files) {
     const onDisk = await readFile(path.join(options.outDir, file.path), "utf8").catch(() => undefined);
@@ -92,17 +90,35 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
         .filter((p) => validator.applies(p))
         .map((rel) => ({ rel, abs: path.join(options.outDir, rel) }))
         .filter((f) => existsSync(f.abs));
-      return { validator, result: files.length ? await validator.run(files) : undefined };
+      if (!files.length) return { validator, result: undefined };
+      const result = await validator.run(files);
+      options.onProgress?.(
+        `${validator.title}: ${files.length} file(s) ${result.skipped ? "skipped" : "checked"}`,
+      );
+      return { validator, result };
     }),
   );
   for (const { validator, result } of results) {
     if (!result) continue;
-    if (result.skipped) warnings.push(`${validator.title} skipped: ${result.skipped}`);
-    else validatorsRun.push(validator.id);
-    for (const w of result.warnings ?? []) warnings.push(`${w.file}: ${w.message}`);
-    for (const p of result.problems ?? [])
-      problems.push({ kind: "validator", file: p.file, message: `${validator.title}: ${p.message}` });
+    if (result.skipped) {
+      warnings.push(`${validator.title} skipped: ${result.skipped}`);
+      skipped.push({ validator: validator.id, title: validator.title, reason: result.skipped });
+    } else validatorsRun.push(validator.id);
+    for (const w of result.warnings ?? []) {
+      warnings.push(`${w.file}: ${w.message}`);
+      const line = locate(w.message);
+      notes.push({ validator: validator.id, file: w.file, ...(line ? { line } : {}), message: w.message });
+    }
+    for (const p of result.problems ?? []) {
+      const line = locate(p.message);
+      problems.push({
+        kind: "validator",
+        file: p.file,
+        ...(line ? { line } : {}),
+        message: `${validator.title}: ${p.message}`,
+      });
+    }
   }
 
-  return { ok: problems.length === 0, problems, warnings, validatorsRun };
+  return { ok: problems.length === 0, problems, warnings, validatorsRun, skipped, notes };
 }
