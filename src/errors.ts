@@ -1,6 +1,7 @@
 import { ZodError } from "zod";
 
-export const ExitCode = { ok: 0, findings: 1, error: 2 } as const;
+/** 130 is 128 + SIGINT, what a shell reports for Ctrl-C: a person stopped the run, nothing went wrong. */
+export const ExitCode = { ok: 0, findings: 1, error: 2, interrupted: 130 } as const;
 
 export type ErrorCode =
   | "DIR_NOT_FOUND"

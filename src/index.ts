@@ -96,6 +96,8 @@ export interface GenerateServiceOptions {
   force?: boolean;
   ciPlatform?: CiPlatform;
   onProgress?: (message: string) => void;
+  /** govops.config.yaml to merge when there is no profile yet and the service is analysed first. */
+  config?: string;
 }
 
 /** Renders the pack; analyses first when the service has no profile yet. */
@@ -127,8 +129,14 @@ export async function generate(
   ));
   if (analysed) options.onProgress?.("no profile yet: analysing the repository first");
   const profile = analysed
-    ? (await analyseService(root, { profilePath, onProgress: options.onProgress, write: !options.dryRun }))
-        .profile
+    ? (
+        await analyseService(root, {
+          profilePath,
+          config: options.config,
+          onProgress: options.onProgress,
+          write: !options.dryRun,
+        })
+      ).profile
     : await loadProfile(profilePath);
   const result = await generatePack(profile, {
     outDir,
@@ -145,6 +153,7 @@ export interface CheckServiceOptions {
   outDir?: string;
   templates?: string;
   ciPlatform?: CiPlatform;
+  onProgress?: (message: string) => void;
 }
 
 export async function check(dir: string, options: CheckServiceOptions = {}): Promise<CheckResult> {
@@ -154,5 +163,6 @@ export async function check(dir: string, options: CheckServiceOptions = {}): Pro
     outDir: path.resolve(options.outDir ?? root),
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
     ciPlatform: options.ciPlatform,
+    onProgress: options.onProgress,
   });
 }

@@ -1,11 +1,11 @@
 import type { CiPlatform } from "../schemas.js";
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { GovopsError } from "../errors.js";
 import { loadProfile } from "../profile/io.js";
 import { MANIFEST_PATH } from "../render/manifest.js";
 import type { Cause } from "../render/plan.js";
 import { planProfile } from "../packs/index.js";
+import { locate } from "./location.js";
 import { validators as builtIn } from "./validators/index.js";
 import type { Validator } from "./validators/types.js";
 
@@ -15,11 +15,14 @@ export interface CheckOptions {
   templateDirs?: string[];
   ciPlatform?: CiPlatform;
   validators?: readonly Validator[];
+  onProgress?: (message: string) => void;
 }
 
 export interface Problem {
-  kind: "profile" | "missing" | "edited" | "drift" | "orphan" | "validator" | "manifest";
+  kind: "missing" | "edited" | "drift" | "orphan" | "validator" | "manifest";
   file?: string;
+  /** The line in `file`, where the validator gives one. */
+  line?: number;
   message: string;
 }
 
@@ -28,6 +31,10 @@ export interface CheckResult {
   problems: Problem[];
   warnings: string[];
   validatorsRun: string[];
+  /** Validators that applied but could not run (their tool is missing); `--strict` fails on these. */
+  skipped: Array<{ validator: string; title: string; reason: string }>;
+  /** The validators' warnings with their file and line (also in `warnings` as text). */
+  notes: Array<{ validator: string; file: string; line?: number; message: string }>;
 }
 
 /** How `check` reports each plan cause that means the pack on disk is not what `generate` would leave. */
@@ -53,20 +60,11 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
   const problems: Problem[] = [];
   const warnings: string[] = [];
   const validatorsRun: string[] = [];
-  let profile;
-  try {
-    profile = await loadProfile(options.profilePath);
-  } catch (error) {
-    if (error instanceof GovopsError && error.code === "INVALID_PROFILE") {
-      return {
-        ok: false,
-        problems: [{ kind: "profile", file: options.profilePath, message: error.message }],
-        warnings,
-        validatorsRun,
-      };
-    }
-    throw error;
-  }
+  const skipped: CheckResult["skipped"] = [];
+  const notes: CheckResult["notes"] = [];
+  // An invalid profile is an error (exit 2), not a finding: loadProfile's GovopsError goes to the funnel.
+  const profile = await loadProfile(options.profilePath);
+  options.onProgress?.("rendering the pack to compare with the files on disk");
   const { plan, files, previous } = await planProfile(profile, { ...options, force: false });
   if (!previous)
     problems.push({
@@ -89,17 +87,35 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
         .filter((p) => validator.applies(p))
         .map((rel) => ({ rel, abs: path.join(options.outDir, rel) }))
         .filter((f) => existsSync(f.abs));
-      return { validator, result: files.length ? await validator.run(files) : undefined };
+      if (!files.length) return { validator, result: undefined };
+      const result = await validator.run(files);
+      options.onProgress?.(
+        `${validator.title}: ${files.length} file(s) ${result.skipped ? "skipped" : "checked"}`,
+      );
+      return { validator, result };
     }),
   );
   for (const { validator, result } of results) {
     if (!result) continue;
-    if (result.skipped) warnings.push(`${validator.title} skipped: ${result.skipped}`);
-    else validatorsRun.push(validator.id);
-    for (const w of result.warnings ?? []) warnings.push(`${w.file}: ${w.message}`);
-    for (const p of result.problems ?? [])
-      problems.push({ kind: "validator", file: p.file, message: `${validator.title}: ${p.message}` });
+    if (result.skipped) {
+      warnings.push(`${validator.title} skipped: ${result.skipped}`);
+      skipped.push({ validator: validator.id, title: validator.title, reason: result.skipped });
+    } else validatorsRun.push(validator.id);
+    for (const w of result.warnings ?? []) {
+      warnings.push(`${w.file}: ${w.message}`);
+      const line = locate(w.message);
+      notes.push({ validator: validator.id, file: w.file, ...(line ? { line } : {}), message: w.message });
+    }
+    for (const p of result.problems ?? []) {
+      const line = locate(p.message);
+      problems.push({
+        kind: "validator",
+        file: p.file,
+        ...(line ? { line } : {}),
+        message: `${validator.title}: ${p.message}`,
+      });
+    }
   }
 
-  return { ok: problems.length === 0, problems, warnings, validatorsRun };
+  return { ok: problems.length === 0, problems, warnings, validatorsRun, skipped, notes };
 }

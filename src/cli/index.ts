@@ -7,11 +7,13 @@ import { initCommand } from "./commands/init.js";
 import { profilesCommand } from "./commands/profiles.js";
 import { schemaCommand } from "./commands/schema.js";
 import { handleError } from "./handle-error.js";
+import { setColorOption } from "./terminal.js";
 
 export function createProgram(): Command {
   const program = new Command("govops")
     .description("Turn a UK government service repository into a tailored production operations pack.")
-    .version(VERSION)
+    .version(VERSION, "-v, --version", "print the version")
+    .option("--no-color", "no colour in the output (also: NO_COLOR=1; FORCE_COLOR=1 forces it)")
     .showSuggestionAfterError()
     .addHelpText(
       "after",
@@ -24,6 +26,7 @@ Examples:
     );
   for (const command of [analyseCommand, generateCommand, checkCommand]) program.addCommand(command);
   for (const command of [initCommand, profilesCommand, schemaCommand]) program.addCommand(command);
+  program.hook("preAction", (root) => setColorOption(root.opts<{ color?: boolean }>().color));
   program.exitOverride();
   for (const command of program.commands) command.exitOverride();
   return program;

@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { colorLevel, stripControl } from "./terminal.js";
 
 /** Everything human-facing goes to stderr, so stdout can carry --json data alone. */
 export interface Logger {
@@ -8,15 +9,16 @@ export interface Logger {
   color: InstanceType<typeof Chalk>;
 }
 
+/** Messages carry repository data, so control characters are stripped before they reach the terminal. */
 export function createLogger(options: { quiet?: boolean; stream?: NodeJS.WriteStream } = {}): Logger {
   const stream = options.stream ?? process.stderr;
-  const colorOn = !process.env.NO_COLOR && stream.isTTY === true;
-  const color = new Chalk({ level: colorOn ? 1 : 0 });
+  const color = new Chalk({ level: colorLevel(stream) });
   const interactive = stream.isTTY === true && !options.quiet;
+  const write = (m: string) => void stream.write(`${m}\n`);
   return {
     color,
-    info: (m) => void (!options.quiet && stream.write(`${m}\n`)),
-    warn: (m) => void stream.write(`${color.yellow("warning")} ${m}\n`),
-    progress: (m) => void (interactive && stream.write(`${color.dim(m)}\n`)),
+    info: (m) => void (!options.quiet && write(stripControl(m))),
+    warn: (m) => write(`${color.yellow("warning")} ${stripControl(m)}`),
+    progress: (m) => void (interactive && write(color.dim(stripControl(m)))),
   };
 }

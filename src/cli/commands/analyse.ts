@@ -3,14 +3,17 @@ import { Command } from "commander";
 import { z } from "zod";
 import { analyseService } from "../../index.js";
 import { LEVEL_NAMES } from "../../analyse/classify.js";
+import { locateConfig } from "../config-location.js";
 import { createLogger, type Logger } from "../logger.js";
+import { directoryArgument, fileOption } from "../options.js";
+import { writeText } from "../terminal.js";
 import { DEFAULT_MODEL, type AiOptions } from "../../ai/index.js";
 import type { Profile } from "../../profile/schema.js";
 
 export const analyseOptionsSchema = z
   .object({
-    profile: z.string().optional(),
-    config: z.string().optional(),
+    profile: fileOption.optional(),
+    config: fileOption.optional(),
     json: z.boolean().default(false),
     level: z.coerce.number().int().min(1).max(5).optional(),
     write: z.boolean().default(true),
@@ -29,7 +32,7 @@ export const analyseCommand = new Command("analyse")
   .description("Inspect a service repository and write its risk profile (ops/profile.yaml)")
   .argument("[dir]", "service repository", ".")
   .option("--profile <file>", "where to write the profile (default: <dir>/ops/profile.yaml)")
-  .option("--config <file>", "your decisions to merge (default: <dir>/govops.config.yaml when present)")
+  .option("--config <file>", "your decisions to merge (default: govops.config.yaml in <dir> or above)")
   .option("--level <n>", "override the archetype level (1-5)")
   .option("--json", "print the profile as JSON on stdout and nothing else")
   .option("--no-write", "do not write the profile file")
@@ -57,7 +60,7 @@ Examples:
     const enrich = aiOptions(options, log);
     const { profile, profilePath, enrichment } = await analyseService(dir, {
       profilePath: options.profile,
-      config: options.config,
+      config: locateConfig(directoryArgument(dir), options.config),
       level: options.level as 1 | 2 | 3 | 4 | 5 | undefined,
       write: options.write && !options.aiDryRun,
       onProgress: log.progress,
@@ -72,7 +75,7 @@ Examples:
       process.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
       return;
     }
-    process.stdout.write(
+    writeText(
       summary(profile, options.write ? path.relative(process.cwd(), profilePath) || profilePath : undefined),
     );
   });

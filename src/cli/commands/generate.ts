@@ -2,11 +2,14 @@ import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { generate } from "../../index.js";
+import { locateConfig } from "../config-location.js";
 import { createLogger } from "../logger.js";
+import { directoryArgument, fileOption } from "../options.js";
+import { writeText } from "../terminal.js";
 
 export const generateOptionsSchema = z
   .object({
-    profile: z.string().optional(),
+    profile: fileOption.optional(),
     out: z.string().optional(),
     templates: z.string().optional(),
     target: z.enum(["github", "gitlab"]).optional(),
@@ -49,6 +52,7 @@ Examples:
       dryRun: options.dryRun,
       force: options.force,
       onProgress: log.progress,
+      config: locateConfig(directoryArgument(dir)),
     });
     if (options.json) {
       process.stdout.write(`${JSON.stringify({ dryRun: options.dryRun, plan: result.plan }, null, 2)}\n`);
@@ -62,11 +66,24 @@ Examples:
         (s) => `  ${s.action.padEnd(12)} ${s.path}${s.action.startsWith("skip") ? `  (${s.reason})` : ""}`,
       );
     const summary = [...counts].map(([a, n]) => `${n} ${a}`).join(", ");
-    process.stdout.write(
+    writeText(
       `${options.dryRun ? "Plan (dry run, nothing written)" : "Generated"}: ${summary || "nothing to do"}\n${lines.join("\n")}${lines.length ? "\n" : ""}`,
     );
     for (const s of result.plan.filter((p) => p.action === "skip-edited"))
       log.warn(`kept your edit to ${s.path}: ${s.reason}`);
     if (result.analysed && !options.dryRun)
       log.info(`Profile written to ${path.relative(process.cwd(), result.profilePath)}`);
+    log.info(nextSteps(dir, options.dryRun));
   });
+
+function nextSteps(dir: string, dryRun: boolean): string {
+  const at = dir === "." ? "" : ` ${dir}`;
+  if (dryRun) return `Next: run \`govops generate${at}\` without --dry-run to write the pack.`;
+  return [
+    "Next steps:",
+    "  1. Review the changes: git status and git diff",
+    "  2. Commit the pack with ops/profile.yaml and ops/manifest.json",
+    `  3. Run \`govops check${at}\` (and in CI) to validate it and catch drift`,
+    "  4. Fill in the TO DO placeholders that check lists as warnings",
+  ].join("\n");
+}

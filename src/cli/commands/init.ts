@@ -13,6 +13,7 @@ import {
   parseRatio,
   type InitAnswers,
 } from "../../profile/init.js";
+import { addSchemaModeline } from "../schema-modeline.js";
 import { askForMissing, defaultPrompts, type Prompts } from "../init-prompts.js";
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -112,6 +113,7 @@ Examples:
           );
       }
       applyAnswers(doc, answers);
+      addSchemaModeline(doc, file);
       await writeConfigDocument(file, doc);
       (deps.out ?? process.stdout).write(
         `Wrote ${path.relative(process.cwd(), file) || file}. Run \`govops analyse\` to merge it into ops/profile.yaml.\n`,
