@@ -10,6 +10,8 @@ const MAX_EXCERPTS = 24;
 const EXCERPT_MAX = 160;
 /** Analysis keeps at most this much of a snippet: one this long may end in the front of a secret. */
 const SNIPPET_CAP = evidenceSchema.shape.snippet.unwrap().maxLength ?? EXCERPT_MAX;
+/** How the scanner ends source text it cut short (src/scan/syntax.ts keeps 120 characters). */
+const SCAN_CUT_MARK = "…";
 /** Ids and the service name are slugs the profile builder cuts at this length. */
 const SLUG_CAP = 63;
 
@@ -95,8 +97,9 @@ export function buildPayload(profile: Profile): BuiltPayload {
 }
 
 /**
- * Only snippets a detector chose as evidence, never file contents or file paths. A snippet as long
- * as analysis keeps them may have been cut in the middle of a secret, so it is left out whole.
+ * Only snippets a detector chose as evidence, never file contents or file paths. A snippet cut short
+ * by the scanner or as long as analysis keeps them may end in the front of a secret that no rule can
+ * recognise from a few characters, so it is left out whole.
  */
 function excerpts(
   profile: Profile,
@@ -117,7 +120,7 @@ function excerpts(
   for (const [fact, evidence] of sources) {
     for (const e of evidence) {
       if (out.length === MAX_EXCERPTS || !e.snippet) continue;
-      if (e.snippet.length >= SNIPPET_CAP) {
+      if (e.snippet.length >= SNIPPET_CAP || e.snippet.endsWith(SCAN_CUT_MARK)) {
         count("excerpt-cut-by-analysis");
         continue;
       }
