@@ -12,19 +12,32 @@ const UNSAFE = [
   /\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|net|org|uk|io|sh|dev|app|co|xyz|ru|cn|info|biz|me|ly|gl|to)\b/i,
   /[`$<>{}\\|]/,
   /&&|!\[|\]\(/,
-  /[\r\n\t]/,
 ];
 
+/**
+ * Every answer field is one line of prose, so no control character has a place in it: not C0 (tab
+ * and newline included), DEL or C1 (U+0085 among them), not the line and paragraph separators that
+ * JavaScript and YAML treat as line ends, and not the invisible format characters that reorder or
+ * hide text (bidirectional overrides, zero-width characters, the byte-order mark).
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/;
+
 export function unsafeReason(text: string): string | undefined {
+  if (CONTROL.test(text)) return "must be one line of plain text: no control or line-separator characters";
   // "GOV.UK" on its own is the brand citizens know, not a host name.
   const prose = text.replace(/(?<![\w.])GOV\.UK(?![\w.])/g, "GOV-UK");
   const hit = UNSAFE.find((re) => re.test(prose));
   return hit ? "must be plain text: no links, markup, template expressions or shell syntax" : undefined;
 }
 
+// Checked before trimming too, so a separator at either end is refused rather than quietly cut.
 const text = (max: number) =>
   z
     .string()
+    .refine((value) => !CONTROL.test(value), {
+      message: "must be one line of plain text: no control or line-separator characters",
+    })
     .trim()
     .min(1)
     .max(max)

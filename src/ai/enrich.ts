@@ -4,6 +4,7 @@ import { parseAnswer } from "./answer.js";
 import { newRecord, readRecord, writeRecord } from "./cache.js";
 import { askModel, createClient, describeError, messageBody, type ModelReply } from "./client.js";
 import { describeCost, estimateCost, estimateTokens, type Usage } from "./cost.js";
+import { startDeadline } from "./limits.js";
 import type { ResolvedAiOptions } from "./options.js";
 import { buildPayload } from "./payload.js";
 import { toProposals } from "./proposals.js";
@@ -97,7 +98,9 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     return result("skipped");
   }
 
-  const client = await createClient({ ...o, apiKey: o.apiKey });
+  const client = await createClient({ baseURL: o.baseURL, apiKey: o.apiKey });
+  // One limit for the whole step: both attempts, every retry and every wait the server asks for.
+  const limits = { deadline: startDeadline(o.timeoutMs), maxRetries: o.maxRetries };
   let asked: MessagesRequest = request;
   let reply: ModelReply | undefined;
   for (let attempt = 1; attempt <= 2; attempt++) {
@@ -108,7 +111,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
       break;
     }
     try {
-      reply = await askModel(client, asked, outputLimit(o.maxTokens - spent, estimate));
+      reply = await askModel(client, asked, outputLimit(o.maxTokens - spent, estimate), limits);
     } catch (caught) {
       if (usage.requests) o.info(describeCost(reply?.model ?? o.model, usage));
       o.warn(`AI: ${await describeError(caught)}; the profile has no AI items`);

@@ -13,9 +13,12 @@ export const aiSettingsSchema = z
     model: z.string().min(1).default(DEFAULT_MODEL),
     /** Token budget per run, input and output together, across every attempt. Default 40000. */
     maxTokens: z.number().int().min(1000).max(1_000_000).default(40_000),
-    /** Per-request timeout in milliseconds. Default 60000. */
-    timeoutMs: z.number().int().min(1).max(600_000).default(60_000),
-    /** Retries the SDK makes after a 429, 5xx, timeout or lost connection. Default 2. */
+    /**
+     * Time limit in milliseconds for the whole AI step: every request, retry and wait a server asks
+     * for. Default 120000, room for a long answer and one corrected one.
+     */
+    timeoutMs: z.number().int().min(1).max(600_000).default(120_000),
+    /** Retries after a 408, 409, 429, 5xx or lost connection, within the time limit. Default 2. */
     maxRetries: z.number().int().min(0).max(10).default(2),
   })
   .strict();

@@ -102,7 +102,7 @@ export const configSchema = z
         model: z.string().min(1).optional(),
         /** Token budget per run, input and output together. Default 40000. */
         maxTokens: z.number().int().min(1000).max(1_000_000).optional(),
-        /** Per-request timeout in milliseconds. Default 60000. */
+        /** Time limit in milliseconds for the whole AI step: requests, retries and waits. Default 120000. */
         timeoutMs: z.number().int().min(1).max(600_000).optional(),
         /** Retries after rate limits, server errors and timeouts. Default 2. */
         maxRetries: z.number().int().min(0).max(10).optional(),

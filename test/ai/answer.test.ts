@@ -40,6 +40,36 @@ describe("validating the model's answer", () => {
     expect(result.ok ? "" : result.error).toContain(where);
   });
 
+  const controls = {
+    NUL: "\u0000",
+    BEL: "\u0007",
+    tab: "\t",
+    "line feed": "\n",
+    "carriage return": "\r",
+    escape: "\u001b",
+    DEL: "\u007f",
+    "next line U+0085": "\u0085",
+    "C1 CSI U+009B": "\u009b",
+    "line separator U+2028": "\u2028",
+    "paragraph separator U+2029": "\u2029",
+    "right-to-left override": "\u202e",
+    "zero-width space": "\u200b",
+    "byte-order mark": "\ufeff",
+  };
+  it.each(Object.entries(controls))("rejects %s inside a field and at its end", (_name, char) => {
+    for (const title of [`Database down${char}// injected`, `Database down${char}`]) {
+      const result = parseAnswer(withFm({ title }), known);
+      expect(result.ok ? "" : result.error).toMatch(/failureModes\.0\.title: must be one line of plain text/);
+    }
+    expect(unsafeReason(`Database down${char}x`)).toBeDefined();
+  });
+
+  it("keeps ordinary prose, accents and punctuation", () => {
+    expect(
+      unsafeReason("Café owners can’t renew – the payment step fails (about 5% of tries)."),
+    ).toBeUndefined();
+  });
+
   it("keeps GOV.UK as a brand but not as part of a host name", () => {
     expect(unsafeReason("Confirmation emails from GOV.UK Notify stop arriving.")).toBeUndefined();
     expect(unsafeReason("Personal data: contact details.")).toBeUndefined();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { withTempDir } from "../helpers.js";
 import { govops } from "../e2e/run-cli.js";
-import { messageReply, startFakeApi, type FakeApi } from "./fake-api.js";
+import { apiError, messageReply, startFakeApi, type FakeApi } from "./fake-api.js";
 import { goodAnswer, plantedService } from "./scenario.js";
 
 let api: FakeApi | undefined;
@@ -91,6 +91,27 @@ describe("govops analyse --ai through the built binary", () => {
           (f: { provenance: { source: string } }) => f.provenance.source === "ai",
         ),
       ).toBe(false);
+    });
+  });
+
+  it("a 429 asking for an hour ends the AI step at once with one line; analysis goes on without AI", async () => {
+    await withTempDir(async (tmp) => {
+      const dir = await plantedService(tmp);
+      const limited = apiError(429, "rate_limit_error", "slow down");
+      api = await startFakeApi([{ ...limited, headers: { "retry-after": "3600" } }]);
+      const run = await govops(
+        ["analyse", dir, "--ai", "--ai-timeout", "5000", "--ai-retries", "3"],
+        undefined,
+        env(api.url),
+      );
+      expect(run.code, run.stderr).toBe(0);
+      expect(api.received).toHaveLength(1);
+      const aiLines = run.stderr.split("\n").filter((line) => line.includes("AI: "));
+      expect(aiLines).toHaveLength(1);
+      expect(aiLines[0]).toMatch(
+        /AI: the API answered 429 and asked to retry after 3600 s, past the AI time limit of 5 s; the profile has no AI items$/,
+      );
+      expect(await readFile(path.join(dir, "ops/profile.yaml"), "utf8")).not.toContain("source: ai");
     });
   });
 });

@@ -206,8 +206,66 @@ describe("AI enrichment against a local Messages API", () => {
       api = await startFakeApi([{ body: messageReply(JSON.stringify(goodAnswer)), delayMs: 3000 }]);
       const run = await analyseWithAi(dir, { baseURL: api.url, timeoutMs: 150, maxRetries: 0 });
       expect(run.result.enrichment?.status).toBe("failed");
-      expect(run.warnings).toEqual(["AI: the request timed out; the profile has no AI items"]);
+      expect(run.warnings).toEqual([
+        "AI: the request timed out: no answer within the AI time limit of 150 ms; the profile has no AI items",
+      ]);
       expect(run.yaml).toBe(await analyseWithoutAi(dir));
+    });
+  });
+
+  it("the time limit covers retries: a request that uses it all is not tried again", async () => {
+    await withTempDir(async (tmp) => {
+      const dir = await plantedService(tmp);
+      api = await startFakeApi([{ body: messageReply(JSON.stringify(goodAnswer)), delayMs: 3000 }]);
+      const run = await analyseWithAi(dir, { baseURL: api.url, timeoutMs: 300, maxRetries: 3 });
+      expect(api.received).toHaveLength(1);
+      expect(run.result.enrichment?.status).toBe("failed");
+      expect(run.warnings).toEqual([
+        "AI: the request timed out: no answer within the AI time limit of 300 ms; the profile has no AI items",
+      ]);
+    });
+  });
+
+  it.each([
+    ["seconds", "3600", "3600 s"],
+    ["a date", new Date(Date.now() + 3_600_000).toUTCString(), "3600 s"],
+  ])(
+    "a 429 asking to wait longer than the time limit (retry-after in %s) ends the step at once",
+    async (_how, after, shown) => {
+      await withTempDir(async (tmp) => {
+        const dir = await plantedService(tmp);
+        const limited = apiError(429, "rate_limit_error", "slow down");
+        api = await startFakeApi([
+          { ...limited, headers: { "retry-after": after } },
+          { body: messageReply(JSON.stringify(goodAnswer)) },
+        ]);
+        const run = await analyseWithAi(dir, { baseURL: api.url, timeoutMs: 5000, maxRetries: 2 });
+        expect(api.received).toHaveLength(1);
+        expect(run.result.enrichment?.status).toBe("failed");
+        expect(run.warnings).toHaveLength(1);
+        expect(run.warnings[0]).toMatch(
+          new RegExp(
+            `^AI: the API answered 429 and asked to retry after (${shown}|359\\d(\\.\\d)? s), past the AI time limit of 5 s; the profile has no AI items$`,
+          ),
+        );
+        expect(run.yaml).toBe(await analyseWithoutAi(dir));
+      });
+    },
+  );
+
+  it.each([
+    ["declared in Content-Length", { raw: "x".repeat(2 * 1024 * 1024) }],
+    ["streamed without a length", { raw: "x".repeat(64 * 1024), repeat: 64 }],
+  ])("a response over the size cap (%s) is refused, not retried", async (_how, big) => {
+    await withTempDir(async (tmp) => {
+      const dir = await plantedService(tmp);
+      api = await startFakeApi([big, { body: messageReply(JSON.stringify(goodAnswer)) }]);
+      const run = await analyseWithAi(dir, { baseURL: api.url, maxRetries: 2 });
+      expect(api.received).toHaveLength(1);
+      expect(run.result.enrichment?.status).toBe("failed");
+      expect(run.warnings).toEqual([
+        "AI: the API's response was larger than 1024 KiB; the profile has no AI items",
+      ]);
     });
   });
 

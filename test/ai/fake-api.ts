@@ -1,4 +1,4 @@
-import { createServer, type IncomingHttpHeaders } from "node:http";
+import { createServer, type IncomingHttpHeaders, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 
 /** One scripted response of the fake Messages API. */
@@ -10,6 +10,8 @@ export interface Scripted {
   headers?: Record<string, string>;
   /** Hold the response this long: longer than the client's timeout makes it time out. */
   delayMs?: number;
+  /** Send the body in this many copies of `raw`, chunked, with no Content-Length. */
+  repeat?: number;
 }
 
 export interface Received {
@@ -60,6 +62,20 @@ export function apiError(status: number, type: string, message: string): Scripte
   };
 }
 
+/** Writes copies one after another as the client reads them, stopping when the client goes away. */
+function streamCopies(res: ServerResponse, chunk: string, copies: number) {
+  let left = copies;
+  const write = () => {
+    while (left > 0 && !res.destroyed) {
+      left--;
+      if (!res.write(chunk)) return void res.once("drain", write);
+    }
+    if (!res.destroyed) res.end();
+  };
+  res.on("error", () => {});
+  write();
+}
+
 /** Serves POST /v1/messages on 127.0.0.1, answering each request with the next scripted reply. */
 export async function startFakeApi(script: Scripted[]): Promise<FakeApi> {
   const received: Received[] = [];
@@ -82,6 +98,7 @@ export async function startFakeApi(script: Scripted[]): Promise<FakeApi> {
         timers.delete(timer);
         if (res.destroyed) return;
         res.writeHead(reply.status ?? 200, { "content-type": "application/json", ...reply.headers });
+        if (reply.repeat) return streamCopies(res, reply.raw ?? "", reply.repeat);
         res.end(reply.raw ?? JSON.stringify(reply.body));
       };
       const timer = setTimeout(send, reply.delayMs ?? 0);

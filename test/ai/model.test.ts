@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { askModel, createClient } from "../../src/ai/client.js";
+import { startDeadline } from "../../src/ai/limits.js";
 import { DEFAULT_MODEL } from "../../src/ai/options.js";
 import { buildPayload } from "../../src/ai/payload.js";
 import { buildRequest } from "../../src/ai/request.js";
@@ -17,9 +18,12 @@ afterEach(async () => {
 async function warningsFor(model: string): Promise<string[]> {
   api = await startFakeApi([{ body: messageReply("{}") }]);
   const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
-  const client = await createClient({ apiKey: "sk-test", baseURL: api.url, timeoutMs: 5000, maxRetries: 0 });
+  const client = await createClient({ apiKey: "sk-test", baseURL: api.url });
   const { payload } = buildPayload(await exampleProfile("level-1-forms-service"));
-  await askModel(client, buildRequest(payload, model), 1000);
+  await askModel(client, buildRequest(payload, model), 1000, {
+    deadline: startDeadline(5000),
+    maxRetries: 0,
+  });
   return warn.mock.calls.map((call) => String(call[0]));
 }
 

@@ -89,4 +89,31 @@ describe("the AI payload", () => {
       JSON.stringify(buildPayload(structuredClone(profile))),
     );
   });
+
+  it("leaves out whole any excerpt that was cut before it reached the AI stage", async () => {
+    const profile = structuredClone(await exampleProfile("level-3-enquiry-service"));
+    const [first, second, third] = profile.facts.routes.map((r) => r.evidence);
+    // The scanner ends text it cut with "…"; analysis keeps at most 160 characters of a snippet.
+    first!.snippet = `"https://files.example.test/${"a/".repeat(40)}ghp_R4nd…`;
+    second!.snippet = `x = "${"b".repeat(144)}/AKIAI44QH8`;
+    third!.snippet = "router.get('/whole')";
+    expect(second!.snippet).toHaveLength(160);
+    const { payload, redactions } = buildPayload(profile);
+    const text = JSON.stringify(payload);
+    for (const front of ["ghp_R4nd", "AKIAI44QH8", "files.example.test", "bbbbbbbb"])
+      expect(text).not.toContain(front);
+    expect(payload.excerpts).toContainEqual({ fact: "route", text: "router.get('/whole')" });
+    expect(redactions["excerpt-cut-by-analysis"]).toBe(2);
+  });
+
+  it("drops the tail of an id cut at the slug limit, where the front of a number may sit", async () => {
+    const profile = structuredClone(await exampleProfile("level-3-enquiry-service"));
+    const cut = `pay-${"x".repeat(46)}-4111-1111-11`;
+    expect(cut).toHaveLength(63);
+    profile.failureModes[0]!.id = cut;
+    const { payload, redactions } = buildPayload(profile);
+    expect(payload.failureModeIds[0]).toBe(`pay-${"x".repeat(46)}`);
+    expect(JSON.stringify(payload)).not.toContain("4111");
+    expect(redactions["id-cut-by-analysis"]).toBe(1);
+  });
 });

@@ -41,7 +41,10 @@ export const analyseCommand = new Command("analyse")
   .option("--ai-dry-run", "print exactly what --ai would send, send nothing and write nothing")
   .option("--ai-model <id>", `model id (default: ${DEFAULT_MODEL})`)
   .option("--ai-max-tokens <n>", "token budget for the run, input and output (default: 40000)")
-  .option("--ai-timeout <ms>", "timeout per request in milliseconds (default: 60000)")
+  .option(
+    "--ai-timeout <ms>",
+    "time limit for the whole AI step, retries and waits included, in milliseconds (default: 120000)",
+  )
   .option("--ai-retries <n>", "retries after rate limits, server errors and timeouts (default: 2)")
   .addHelpText(
     "after",
