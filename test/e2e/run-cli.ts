@@ -11,7 +11,8 @@ export async function govops(args: string[], cwd = ROOT, env: Record<string, str
   const result = await execa("node", [BIN, ...args], {
     cwd,
     reject: false,
-    env: { NO_COLOR: "1", ...env },
+    // FORCE_COLOR beats NO_COLOR (as in Node and chalk): a CI that sets it must not colour what tests read.
+    env: { NO_COLOR: "1", FORCE_COLOR: undefined, ...env },
     stdin: "ignore",
   });
   return { code: result.exitCode, stdout: String(result.stdout), stderr: String(result.stderr) };
