@@ -1,4 +1,5 @@
 import { input, select } from "@inquirer/prompts";
+import type { CiPlatform } from "../schemas.js";
 import { minimumSlo } from "../profile/config.js";
 import { fiscalEventFreeze, parsePeriod, parseRatio, type InitAnswers } from "../profile/init.js";
 import type { Contact } from "../profile/schema.js";
@@ -65,7 +66,7 @@ export async function askForMissing(
       { name: "GitHub Actions", value: "github" as const },
       { name: "GitLab CI", value: "gitlab" as const },
     ],
-    default: (had("ciPlatform") as "github" | "gitlab" | undefined) ?? "github",
+    default: (had("ciPlatform") as CiPlatform | undefined) ?? "github",
   });
   const slo = { ...answers.slo };
   slo.availability ??= await askRatio(p, "Availability SLO of the most critical journey, %");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { aiConfigSchema, levelSchema } from "../schemas.js";
 import { patchOf } from "./patch.js";
 import {
   complianceControlSchema,
@@ -68,7 +69,7 @@ export const configSchema = z
         runbookBaseUrl: service.runbookBaseUrl,
         dashboardBaseUrl: service.dashboardBaseUrl,
         /** The archetype level (1–5); overrides classification. */
-        level: z.number().int().min(1).max(5),
+        level: levelSchema,
       }),
     ).optional(),
     /** The escalation chain, first contact first. */
@@ -95,20 +96,7 @@ export const configSchema = z
     peakPeriods: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
     changeFreezes: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
     /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
-    ai: z
-      .object({
-        enabled: z.boolean(),
-        /** Model id. Default: govops' current default model. */
-        model: z.string().min(1).optional(),
-        /** Token budget per run, input and output together. Default 40000. */
-        maxTokens: z.number().int().min(1000).max(1_000_000).optional(),
-        /** Time limit in milliseconds for the whole AI step: requests, retries and waits. Default 120000. */
-        timeoutMs: z.number().int().min(1).max(600_000).optional(),
-        /** Retries after rate limits, server errors and timeouts. Default 2. */
-        maxRetries: z.number().int().min(0).max(10).optional(),
-      })
-      .strict()
-      .optional(),
+    ai: aiConfigSchema.optional(),
     /** Ids of items from the baseline, analysis or AI that do not apply to this service. */
     omit: z
       .object({

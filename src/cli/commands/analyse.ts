@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { aiSetting, levelSchema, type Level } from "../../schemas.js";
 import { analyseService } from "../../index.js";
 import { LEVEL_NAMES } from "../../analyse/classify.js";
 import { locateConfig } from "../config-location.js";
@@ -15,15 +16,15 @@ export const analyseOptionsSchema = z
     profile: fileOption.optional(),
     config: fileOption.optional(),
     json: z.boolean().default(false),
-    level: z.coerce.number().int().min(1).max(5).optional(),
+    level: z.coerce.number().pipe(levelSchema).optional(),
     write: z.boolean().default(true),
     /** undefined: as govops.config.yaml says; true: --ai; false: --no-ai. */
     ai: z.boolean().optional(),
     aiDryRun: z.boolean().default(false),
-    aiModel: z.string().min(1).optional(),
-    aiMaxTokens: z.coerce.number().int().positive().optional(),
-    aiTimeout: z.coerce.number().int().positive().optional(),
-    aiRetries: z.coerce.number().int().min(0).optional(),
+    aiModel: aiSetting.model.optional(),
+    aiMaxTokens: z.coerce.number().pipe(aiSetting.maxTokens).optional(),
+    aiTimeout: z.coerce.number().pipe(aiSetting.timeoutMs).optional(),
+    aiRetries: z.coerce.number().pipe(aiSetting.maxRetries).optional(),
   })
   .strict();
 
@@ -64,7 +65,7 @@ Examples:
     const { profile, profilePath, enrichment } = await analyseService(dir, {
       profilePath: options.profile,
       config: locateConfig(directoryArgument(dir), options.config),
-      level: options.level as 1 | 2 | 3 | 4 | 5 | undefined,
+      level: options.level as Level | undefined,
       write: options.write && !options.aiDryRun,
       onProgress: log.progress,
       enrich,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { ciPlatformSchema } from "../../schemas.js";
 import { check } from "../../index.js";
 import { ExitCode } from "../../errors.js";
 import { CHECK_FORMATS, checkReport, formatReport } from "../../check/format.js";
@@ -16,7 +17,7 @@ export const checkOptionsSchema = z
     config: fileOption.optional(),
     out: z.string().min(1).optional(),
     templates: z.string().min(1).optional(),
-    target: z.enum(["github", "gitlab"]).optional(),
+    target: ciPlatformSchema.optional(),
     /** Fail when a validator's tool is missing. Default: a warning. */
     strict: z.boolean().default(false),
     /** Default text; --json is short for --format json. */

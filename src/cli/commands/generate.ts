@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { ciPlatformSchema } from "../../schemas.js";
 import { generate } from "../../index.js";
 import { locateConfig } from "../config-location.js";
 import { createLogger } from "../logger.js";
@@ -12,7 +13,7 @@ export const generateOptionsSchema = z
     profile: fileOption.optional(),
     out: z.string().optional(),
     templates: z.string().optional(),
-    target: z.enum(["github", "gitlab"]).optional(),
+    target: ciPlatformSchema.optional(),
     dryRun: z.boolean().default(false),
     force: z.boolean().default(false),
     json: z.boolean().default(false),

@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
+import { ciPlatformSchema, levelSchema } from "../../schemas.js";
 import { GovopsError } from "../../errors.js";
 import { CONFIG_FILES } from "../../profile/config.js";
 import { readConfigDocument, writeConfigDocument } from "../../profile/config-io.js";
@@ -26,9 +27,9 @@ export const initOptionsSchema = z
     ownerTeam: z.string().optional(),
     contact: z.array(z.string()).optional(),
     hosting: z.string().optional(),
-    ci: z.enum(["github", "gitlab"]).optional(),
+    ci: ciPlatformSchema.optional(),
     classification: z.enum(["OFFICIAL", "OFFICIAL-SENSITIVE"]).optional(),
-    level: z.coerce.number().int().min(1).max(5).optional(),
+    level: z.coerce.number().pipe(levelSchema).optional(),
     availability: z.string().optional(),
     latencyMs: z.coerce.number().int().positive().optional(),
     latencyTarget: z.string().optional(),
