@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { constants, type Stats } from "node:fs";
-import { lstat, mkdir, open, realpath, rename, rm, unlink } from "node:fs/promises";
+import { lstat, mkdir, open, readdir, realpath, rename, rm, unlink } from "node:fs/promises";
 import path from "node:path";
 import { GovopsError } from "../errors.js";
 import { fsError } from "./fs-error.js";
@@ -184,4 +184,25 @@ export async function repoFolder(root: string, rel: string): Promise<string | un
   assertRelativeInside(rel, root);
   if (!(await lstatOrUndefined(root, root))) return undefined;
   return folderInside(await realRoot(root), rel, false);
+}
+
+const TEMPORARY = /^\.govops-\d+-[0-9a-f]{12}\.tmp$/;
+
+/**
+ * Removes temporary files a stopped run left in the folders `relDirs` (missing ones are skipped). Call it only
+ * while holding the folder's lock: then no other run can be writing them.
+ */
+export async function sweepTemporaries(root: string, relDirs: Iterable<string>): Promise<number> {
+  const base = await realRoot(root);
+  let removed = 0;
+  for (const relDir of new Set(relDirs)) {
+    const dir = await folderInside(base, relDir, false);
+    if (!dir) continue;
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (!entry.isFile() || !TEMPORARY.test(entry.name)) continue;
+      await unlink(path.join(dir, entry.name)).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
 }

@@ -1,4 +1,5 @@
-import { readInside, removeInside, writeInside } from "../fs/safe.js";
+import path from "node:path";
+import { readInside, removeInside, sweepTemporaries, writeInside } from "../fs/safe.js";
 import { MANIFEST_PATH, manifestText, writeManifest, type Manifest, type ManifestEntry } from "./manifest.js";
 import type { PlanEntry, RenderedFile } from "./plan.js";
 
@@ -24,6 +25,7 @@ export async function writePack(
     ...(previous?.files ?? []).map((f) => [f.path, f] as const),
     ...(previous?.inProgress?.pending ?? []).map((f) => [f.path, f] as const),
   ]);
+  await sweepTemporaries(outDir, [".", ...plan.map((s) => path.posix.dirname(s.path))]);
   if (writes.length || deletes.length) {
     const pending = new Map(writes.map((s) => [s.path, byPath.get(s.path)!.entry]));
     for (const p of previous?.inProgress?.pending ?? []) if (!pending.has(p.path)) pending.set(p.path, p);

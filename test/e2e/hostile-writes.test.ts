@@ -276,6 +276,36 @@ describe.concurrent("torn and unfinished writes", () => {
   });
 });
 
+describe.concurrent("runs at the same time and runs that stopped", () => {
+  it("two runs at once: each finishes or is refused, and the manifest lists exactly the files there", async () => {
+    await scene(analysed, undefined, async ({ repo }) => {
+      const runs = await Promise.all([govops(["generate", repo]), govops(["generate", repo, "--force"])]);
+      for (const run of runs) {
+        if (run.code === 2) expect(run.stderr).toMatch(/^govops: Another govops run \(pid \d+ on /);
+        else expect(run.code).toBe(0);
+      }
+      expect(runs.some((r) => r.code === 0)).toBe(true);
+      const listed = JSON.parse(await readFile(path.join(repo, "ops/manifest.json"), "utf8"));
+      expect(listed.inProgress).toBeUndefined();
+      for (const f of listed.files as Array<{ path: string; sha256: string }>) {
+        const text = await readFile(path.join(repo, f.path));
+        expect(createHash("sha256").update(text).digest("hex"), f.path).toBe(f.sha256);
+      }
+      expect(await readdir(path.join(repo, "ops"))).not.toContain(".govops.lock");
+    });
+  });
+
+  it("temporary files a killed run left behind are removed by the next run", async () => {
+    await scene(generated, undefined, async ({ repo }) => {
+      const leftover = path.join(repo, "ops/monitoring/.govops-99999-0123456789ab.tmp");
+      await writeFile(leftover, "groups:\n  - name: half");
+      const run = await govops(["generate", repo]);
+      expect(run.code).toBe(0);
+      expect(await readdir(path.join(repo, "ops/monitoring"))).not.toContain(path.basename(leftover));
+    });
+  });
+});
+
 describe.concurrent("write errors are one line with the cause", () => {
   it("a folder where a generated file goes", async () => {
     await scene(analysed, undefined, async ({ repo }) => {

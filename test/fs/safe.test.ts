@@ -3,7 +3,7 @@ import { lstat, mkdir, readFile, readdir, stat, symlink, writeFile } from "node:
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { GovopsError } from "../../src/errors.js";
-import { readInside, removeInside, writeInside } from "../../src/fs/safe.js";
+import { readInside, removeInside, sweepTemporaries, writeInside } from "../../src/fs/safe.js";
 import { withTempDir } from "../helpers.js";
 
 /** A repository folder and a file beside it that must never change. */
@@ -81,6 +81,21 @@ describe("readInside and removeInside", () => {
       await removeInside(repo, "plain.md");
       await removeInside(repo, "gone/never.md");
       expect(await readdir(repo)).toEqual(["old.md"]);
+    });
+  });
+});
+
+describe("sweepTemporaries", () => {
+  it("removes only the temporary files of a stopped run, in the folders named", async () => {
+    await withRepo(async (repo) => {
+      await mkdir(path.join(repo, "ops/monitoring"), { recursive: true });
+      const names = [".govops-123-0123456789ab.tmp", ".govops-notes.tmp", "rules.yml"];
+      for (const name of names) await writeFile(path.join(repo, "ops/monitoring", name), "x");
+      expect(await sweepTemporaries(repo, ["ops/monitoring", "ops/missing"])).toBe(1);
+      expect((await readdir(path.join(repo, "ops/monitoring"))).sort()).toEqual([
+        ".govops-notes.tmp",
+        "rules.yml",
+      ]);
     });
   });
 });
