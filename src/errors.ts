@@ -14,7 +14,11 @@ export type ErrorCode =
   | "RENDER_ERROR"
   | "UNSAFE_SLO"
   | "USAGE"
-  | "AI_ERROR";
+  | "AI_ERROR"
+  | "UNSAFE_PATH"
+  | "WRITE_ERROR"
+  | "INVALID_MANIFEST"
+  | "LOCKED";
 
 /** An expected failure: printed as one line plus a suggestion, exit code 2. */
 export class GovopsError extends Error {

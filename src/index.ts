@@ -83,7 +83,7 @@ export async function analyseService(
     : undefined;
   const profile = enriched?.profile ?? merged;
   const profilePath = path.resolve(options.profilePath ?? path.join(root, DEFAULT_PROFILE_PATH));
-  if (options.write !== false) await saveProfile(profilePath, profile);
+  if (options.write !== false) await saveProfile(profilePath, profile, root);
   return { profile, profilePath, ...(enriched ? { enrichment: enriched.ai } : {}) };
 }
 

@@ -19,7 +19,7 @@ export interface CheckOptions {
 }
 
 export interface Problem {
-  kind: "missing" | "edited" | "drift" | "orphan" | "validator" | "manifest";
+  kind: "missing" | "edited" | "drift" | "orphan" | "torn" | "validator" | "manifest";
   file?: string;
   /** The line in `file`, where the validator gives one. */
   line?: number;
@@ -48,6 +48,10 @@ const DRIFT: Partial<Record<Cause, Pick<Problem, "kind" | "message">>> = {
   edited: {
     kind: "edited",
     message: "edited by hand since it was generated; move the change into the profile or a template override",
+  },
+  torn: {
+    kind: "torn",
+    message: "an earlier `govops generate` stopped while writing it: run `govops generate` to repair it",
   },
   orphan: {
     kind: "orphan",

@@ -1,7 +1,9 @@
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { GovopsError, formatZodIssues } from "../errors.js";
+import { relativeInside } from "../fs/paths.js";
+import { realFolder, writeInside } from "../fs/safe.js";
 import { profileSchema, type Profile } from "./schema.js";
 
 export { PROFILE_FILE as DEFAULT_PROFILE_PATH } from "../layout.js";
@@ -16,9 +18,15 @@ export function profileToYaml(profile: Profile): string {
   return HEADER + stringify(profile, { lineWidth: 0, aliasDuplicateObjects: false });
 }
 
-export async function saveProfile(file: string, profile: Profile): Promise<void> {
-  await mkdir(path.dirname(file), { recursive: true });
-  await writeFile(file, profileToYaml(profile));
+/**
+ * Writes the profile atomically. With `root` (the service) and a file inside it, no folder between them may be
+ * a link, so a repository cannot send the write elsewhere; otherwise only the file itself is checked.
+ */
+export async function saveProfile(file: string, profile: Profile, root?: string): Promise<void> {
+  const abs = path.resolve(file);
+  const inRoot = root === undefined ? undefined : relativeInside(path.resolve(root), abs);
+  const base = inRoot ? path.resolve(root!) : await realFolder(path.dirname(abs));
+  await writeInside(base, inRoot ?? path.basename(abs), profileToYaml(profile));
 }
 
 /** Loads and validates a profile; errors name the file and the field path. */

@@ -1,4 +1,5 @@
-import { readdir, readFile, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { open, readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Handlebars from "handlebars";
@@ -26,7 +27,7 @@ export async function createEngine(overrideDirs: string[] = []): Promise<Engine>
   const sources = new Map<string, { dir: string; text: string }>();
   for (const dir of [...dirs].reverse()) {
     for (const rel of await listTemplates(dir))
-      sources.set(canonicalName(rel), { dir, text: await readFile(path.join(dir, rel), "utf8") });
+      sources.set(canonicalName(rel), { dir, text: await readTemplate(dir, rel) });
   }
   for (const [rel, { text }] of sources) {
     const m = /^(.+)\/partials\/([\w-]+)\.hbs$/.exec(rel);
@@ -73,14 +74,46 @@ function canonicalName(rel: string): string {
   return MOVED.test(rel) ? `delivery/${rel}` : rel;
 }
 
-async function listTemplates(dir: string, prefix = ""): Promise<string[]> {
+function refused(dir: string, rel: string, what: string): GovopsError {
+  return new GovopsError(
+    "TEMPLATE_ERROR",
+    `Refusing template ${path.join(dir, rel)}: ${what}`,
+    "Template folders may hold only regular files and folders; replace the link with a copy of the template.",
+  );
+}
+
+/** The `.hbs` files below `dir`; a link anywhere in it is refused, so a template never pulls in another file. */
+async function listTemplates(root: string, prefix = ""): Promise<string[]> {
+  const dir = path.join(root, prefix);
+  // The folder itself was named by the user or checked by repoTemplateDirs; below it, nothing is followed.
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) return [];
   const out: string[] = [];
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     const rel = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...(await listTemplates(path.join(dir, entry.name), rel)));
-    else if (entry.name.endsWith(".hbs")) out.push(rel);
+    if (entry.isSymbolicLink()) throw refused(root, rel, "it is a symbolic link");
+    if (entry.isDirectory()) out.push(...(await listTemplates(root, rel)));
+    else if (!entry.name.endsWith(".hbs")) continue;
+    else if (entry.isFile()) out.push(rel);
+    else throw refused(root, rel, "it is not a regular file");
   }
   return out.sort();
+}
+
+async function readTemplate(dir: string, rel: string): Promise<string> {
+  try {
+    const handle = await open(path.join(dir, rel), constants.O_RDONLY | constants.O_NOFOLLOW);
+    try {
+      return await handle.readFile("utf8");
+    } finally {
+      await handle.close();
+    }
+  } catch (cause) {
+    throw new GovopsError(
+      "TEMPLATE_ERROR",
+      `Cannot read template ${path.join(dir, rel)}: ${(cause as Error).message}`,
+      undefined,
+      { cause },
+    );
+  }
 }

@@ -1,5 +1,7 @@
-import path from "node:path";
 import { stat } from "node:fs/promises";
+import { GovopsError } from "../errors.js";
+import { acquireLock } from "../fs/lock.js";
+import { realFolder, repoFolder } from "../fs/safe.js";
 import { profileToYaml } from "../profile/io.js";
 import type { Profile } from "../profile/schema.js";
 import { aiManifestEntry } from "../profile/provenance.js";
@@ -27,13 +29,24 @@ export interface GenerateResult {
   manifest?: Manifest;
 }
 
-/** The templates folder a repository may carry to adapt the pack: `.govops/templates`. */
+/**
+ * The template folders for a service: those the user named (which must exist), then the repository's own
+ * `.govops/templates`, which must be a real folder inside it, never a link to one elsewhere.
+ */
 export async function repoTemplateDirs(serviceDir: string, extra: string[] = []): Promise<string[]> {
-  const local = path.join(serviceDir, ".govops", "templates");
-  const exists = await stat(local)
-    .then((s) => s.isDirectory())
-    .catch(() => false);
-  return [...extra, ...(exists ? [local] : [])];
+  for (const dir of extra) {
+    const isDir = await stat(dir)
+      .then((s) => s.isDirectory())
+      .catch(() => false);
+    if (!isDir)
+      throw new GovopsError(
+        "USAGE",
+        `Template folder not found: ${dir}`,
+        "Pass --templates a folder of .hbs files.",
+      );
+  }
+  const local = await repoFolder(serviceDir, ".govops/templates");
+  return [...extra, ...(local ? [local] : [])];
 }
 
 /** Renders the given packs in memory. */
@@ -58,19 +71,29 @@ export async function planPacks(
   return { plan, files, previous };
 }
 
+/** Renders, plans and (unless a dry run) writes the packs, holding the output folder's lock from plan to manifest. */
 export async function generatePacks(
   profile: Profile,
   packs: readonly Pack[],
   options: GenerateOptions,
 ): Promise<GenerateResult> {
-  const { plan, files, previous } = await planPacks(profile, packs, options);
-  if (options.dryRun) return { plan, files };
-  const header = {
-    generator: "govops" as const,
-    version: VERSION,
-    profileSha256: sha256(profileToYaml(profile)),
-    ...aiManifestEntry(profile),
-  };
-  const manifest = await writePack(options.outDir, plan, files, header, previous);
-  return { plan, files, manifest };
+  if (options.dryRun) {
+    const { plan, files } = await planPacks(profile, packs, options);
+    return { plan, files };
+  }
+  const outDir = await realFolder(options.outDir);
+  const release = await acquireLock(outDir);
+  try {
+    const { plan, files, previous } = await planPacks(profile, packs, { ...options, outDir });
+    const header = {
+      generator: "govops" as const,
+      version: VERSION,
+      profileSha256: sha256(profileToYaml(profile)),
+      ...aiManifestEntry(profile),
+    };
+    const manifest = await writePack(outDir, plan, files, header, previous);
+    return { plan, files, manifest };
+  } finally {
+    await release();
+  }
 }

@@ -1,37 +1,56 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { MANIFEST_PATH, type Manifest, type ManifestEntry } from "./manifest.js";
+import { readInside, removeInside, sweepTemporaries, writeInside } from "../fs/safe.js";
+import { MANIFEST_PATH, manifestText, writeManifest, type Manifest, type ManifestEntry } from "./manifest.js";
 import type { PlanEntry, RenderedFile } from "./plan.js";
 
-/** Applies a plan: writes created and updated files, deletes retired ones, and records the manifest. */
+const WRITES = new Set(["create", "update", "repair"]);
+
+/**
+ * Applies a plan: records what it is about to write in the manifest (marked in progress), writes created and
+ * updated files atomically, deletes retired ones, and writes the finished manifest last. A run that stops
+ * part-way leaves the in-progress record, from which the next plan tells finished writes from torn ones.
+ */
 export async function writePack(
   outDir: string,
   plan: PlanEntry[],
   files: RenderedFile[],
-  header: Omit<Manifest, "files">,
+  header: Omit<Manifest, "files" | "inProgress">,
   previous: Manifest | undefined,
 ): Promise<Manifest> {
   const byPath = new Map(files.map((f) => [f.path, f]));
-  const oldEntries = new Map((previous?.files ?? []).map((f) => [f.path, f]));
+  const writes = plan.filter((s) => WRITES.has(s.action));
+  const deletes = plan.filter((s) => s.action === "delete");
+  // What an unfinished earlier run meant to write still counts until this run settles it.
+  const oldEntries = new Map<string, ManifestEntry>([
+    ...(previous?.files ?? []).map((f) => [f.path, f] as const),
+    ...(previous?.inProgress?.pending ?? []).map((f) => [f.path, f] as const),
+  ]);
+  await sweepTemporaries(outDir, [".", ...plan.map((s) => path.posix.dirname(s.path))]);
+  if (writes.length || deletes.length) {
+    const pending = new Map(writes.map((s) => [s.path, byPath.get(s.path)!.entry]));
+    for (const p of previous?.inProgress?.pending ?? []) if (!pending.has(p.path)) pending.set(p.path, p);
+    await writeManifest(outDir, {
+      ...(previous ?? header),
+      files: previous?.files ?? [],
+      inProgress: { pid: process.pid, startedAt: new Date().toISOString(), pending: [...pending.values()] },
+    });
+  }
+  for (const step of writes) {
+    const file = byPath.get(step.path)!;
+    await writeInside(outDir, step.path, file.content, file.format === "shell" ? { mode: 0o755 } : {});
+  }
+  for (const step of deletes) await removeInside(outDir, step.path);
+
   const entries: ManifestEntry[] = [];
   for (const step of plan) {
     const file = byPath.get(step.path);
-    const target = path.join(outDir, step.path);
-    if (step.action === "create" || step.action === "update") {
-      await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, file!.content, file!.format === "shell" ? { mode: 0o755 } : {});
-    } else if (step.action === "delete") {
-      await rm(target, { force: true });
-      continue;
-    }
     // A skipped file keeps its old entry, so the edit stays visible to `check`.
-    const keep =
-      step.action === "skip-edited" || step.action === "skip-starter" ? oldEntries.get(step.path) : undefined;
+    const keep = step.action.startsWith("skip") ? oldEntries.get(step.path) : undefined;
     if (keep) entries.push(keep);
-    else if (file && !step.action.startsWith("skip")) entries.push(file.entry);
+    else if (file && !step.action.startsWith("skip") && step.action !== "delete") entries.push(file.entry);
   }
   const manifest: Manifest = { ...header, files: entries.sort((a, b) => a.path.localeCompare(b.path)) };
-  await mkdir(path.join(outDir, path.dirname(MANIFEST_PATH)), { recursive: true });
-  await writeFile(path.join(outDir, MANIFEST_PATH), `${JSON.stringify(manifest, null, 2)}\n`);
+  if ((await readInside(outDir, MANIFEST_PATH)) !== manifestText(manifest))
+    await writeManifest(outDir, manifest);
   return manifest;
 }
