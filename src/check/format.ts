@@ -9,7 +9,7 @@ export type CheckFormat = (typeof CHECK_FORMATS)[number];
 /** One line of the report: a problem (error), or a warning that needs a person but does not fail. */
 export interface Finding {
   level: "error" | "warning";
-  /** The validator's id, or govops' own: missing, edited, drift, manifest, validator-missing. */
+  /** The validator's id, or govops' own: missing, edited, drift, orphan, torn, manifest, validator-missing. */
   rule: string;
   /** What the text output shows in its first column. */
   kind: string;

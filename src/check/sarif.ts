@@ -7,6 +7,8 @@ const OWN_RULES: Record<string, string> = {
   missing: "A file of the pack has not been generated yet",
   edited: "A generated file was edited by hand since it was generated",
   drift: "A generated file is out of date with the profile or the templates",
+  orphan: "A file govops generated earlier is no longer part of the pack",
+  torn: "An earlier generate stopped while writing a file of the pack",
   manifest: "The pack has no generation manifest",
   "validator-missing": "A validator could not run because its tool is missing",
 };
