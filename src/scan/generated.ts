@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { safeReadText } from "./safe-read.js";
 
 export const PROFILE_FILE = "ops/profile.yaml";
 export const MANIFEST_FILE = "ops/manifest.json";
@@ -10,8 +10,10 @@ export const MANIFEST_FILE = "ops/manifest.json";
  */
 export function govopsOutputs(root: string): Set<string> {
   const outputs = new Set([PROFILE_FILE, MANIFEST_FILE]);
+  const read = safeReadText(path.join(root, MANIFEST_FILE), { root });
+  if (!read.ok) return outputs;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), "utf8")) as {
+    const manifest = JSON.parse(read.text) as {
       generator?: string;
       files?: Array<{ path?: unknown }>;
     };
