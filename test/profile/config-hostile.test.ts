@@ -171,4 +171,22 @@ describe("hostile config files", () => {
       );
     });
   });
+
+  it.each([
+    [
+      ["--freeze", "2026-12-20..2026-01-05 Christmas"],
+      'govops: Invalid --freeze "2026-12-20..2026-01-05 Christmas": ends 2026-01-05, before it starts (2026-12-20): a period across New Year ends the next year (2027-01-05), or give both as MM-DD to repeat every year\n',
+    ],
+    [
+      ["--fiscal-event", "2026-02-30"],
+      'govops: Invalid --fiscal-event "2026-02-30": "2026-02-30" is not a real date: 2026-02 has 28 days\n',
+    ],
+  ])("init %j: refused in one line with the hint", async (flags, expected) => {
+    await withTempDir(async (dir) => {
+      const stderr = vi.spyOn(process.stderr, "write").mockImplementation(() => true);
+      await run(["node", "govops", "init", dir, "--yes", ...flags]);
+      expect(process.exitCode).toBe(2);
+      expect(stderr.mock.calls[0]?.[0]).toBe(expected);
+    });
+  });
 });
