@@ -3,6 +3,7 @@ import { access } from "node:fs/promises";
 import path from "node:path";
 import type { Analysis, AnalyseOptions } from "./analyse/index.js";
 import { assertDirectory } from "./scan/inventory.js";
+import { isInside } from "./scan/safe-read.js";
 import { loadBaseline } from "./profile/baseline.js";
 import { findConfig, loadConfig } from "./profile/config-io.js";
 import type { GovopsConfig } from "./profile/config.js";
@@ -115,6 +116,11 @@ async function resolveProfilePath(root: string, outDir: string, explicit?: strin
   return exists || outDir === root ? inService : path.join(outDir, DEFAULT_PROFILE_PATH);
 }
 
+/** The service or output folder a profile sits in, so a symlink out of it is refused; else the file's own folder. */
+function folderHolding(file: string, folders: string[]): string {
+  return folders.find((dir) => isInside(dir, file)) ?? path.dirname(file);
+}
+
 /** Renders the pack; analyses first when the service has no profile yet. */
 export async function generate(
   dir: string,
@@ -137,7 +143,7 @@ export async function generate(
           write: !options.dryRun,
         })
       ).profile
-    : await loadProfile(profilePath);
+    : await loadProfile(profilePath, folderHolding(profilePath, [root, outDir]));
   const result = await generatePack(profile, {
     outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),

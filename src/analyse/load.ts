@@ -33,7 +33,7 @@ export async function loadFiles(
       loaded.skipped.push({ file: file.rel, reason: `larger than ${Math.round(maxFileBytes / 1024)} KiB` });
       continue;
     }
-    const read = await readText(file);
+    const read = await readText(file, maxFileBytes);
     if (!read.ok) {
       loaded.skipped.push({ file: file.rel, reason: read.reason });
       continue;

@@ -1,4 +1,5 @@
 import path from "node:path";
+import picomatch from "picomatch";
 import { parse as parseYaml } from "yaml";
 import type { Skipped } from "../scan/inventory.js";
 import type { Manifest, PackageInfo, TextFile } from "./context.js";
@@ -79,21 +80,16 @@ export function readManifests(
 export function workspacePackages(manifests: Manifest[]): Manifest[] {
   const root = manifests.find((m) => m.dir === "");
   if (!root || root.workspaces.length === 0) return [];
-  const include = root.workspaces.filter((g) => !g.startsWith("!")).map(globToRegex);
-  const exclude = root.workspaces.filter((g) => g.startsWith("!")).map((g) => globToRegex(g.slice(1)));
-  return manifests.filter(
-    (m) => m.dir !== "" && include.some((re) => re.test(m.dir)) && !exclude.some((re) => re.test(m.dir)),
-  );
+  const globs = (negated: boolean) =>
+    root.workspaces
+      .filter((g) => g.startsWith("!") === negated)
+      .map((g) => folderGlob(negated ? g.slice(1) : g));
+  const include = picomatch(globs(false));
+  const exclude = picomatch(globs(true));
+  return manifests.filter((m) => m.dir !== "" && include(m.dir) && !exclude(m.dir));
 }
 
-function globToRegex(glob: string): RegExp {
-  const body = glob
-    .replace(/^\.\//, "")
-    .replace(/\/+$/, "")
-    .split("/")
-    .map((part) =>
-      part === "**" ? "(?:.+)" : part.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, "[^/]*"),
-    )
-    .join("/");
-  return new RegExp(`^${body}$`);
+/** Workspace globs name folders: `./packages/x/` and `packages/x` are the same. */
+function folderGlob(glob: string): string {
+  return glob.replace(/^(\.\/)+/, "").replace(/\/+$/, "") || ".";
 }

@@ -1,8 +1,9 @@
-import { access, readFile, writeFile } from "node:fs/promises";
+import { access, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { Document, isMap, isPair, isScalar, LineCounter, parseDocument, type Node } from "yaml";
+import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { ZodError } from "zod";
 import { GovopsError } from "../errors.js";
+import { safeReadText } from "../scan/safe-read.js";
 import { CONFIG_FILES, configSchema, type GovopsConfig } from "./config.js";
 
 export interface LoadedConfig {
@@ -29,15 +30,60 @@ export async function findConfig(root: string, explicit?: string): Promise<strin
   return undefined;
 }
 
-export async function loadConfig(file: string): Promise<LoadedConfig> {
-  return { file, config: parseConfig(await readFile(file, "utf8"), file) };
+/** Config files are small: anything bigger is not one. */
+const MAX_CONFIG_BYTES = 1024 * 1024;
+/** YAML aliases expanded per document: enough for anchors people write, far below an exponential expansion. */
+const MAX_ALIASES = 100;
+
+/**
+ * Reads the config as text: a regular file inside `root` (by default its own folder, so a symlink
+ * out of the service is refused), or undefined when there is none.
+ */
+export function readConfigText(file: string, root = path.dirname(path.resolve(file))): string | undefined {
+  const read = safeReadText(file, { root, maxBytes: MAX_CONFIG_BYTES });
+  if (read.ok) return read.text;
+  if (read.missing) return undefined;
+  throw new GovopsError(
+    "INVALID_CONFIG",
+    `Cannot read config ${shownPath(file)}: ${read.reason}`,
+    "Make it a regular YAML file inside the service folder.",
+  );
+}
+
+export async function loadConfig(file: string, root?: string): Promise<LoadedConfig> {
+  const text = readConfigText(file, root);
+  if (text === undefined)
+    throw new GovopsError(
+      "INVALID_CONFIG",
+      `Config file not found: ${shownPath(file)}`,
+      "Check the --config path.",
+    );
+  return { file, config: parseConfig(text, file) };
+}
+
+function shownPath(file: string): string {
+  return path.relative(process.cwd(), file) || file;
+}
+
+/** The document as plain data, refusing an alias bomb (a "billion laughs") in one line. */
+function toData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIASES });
+  } catch (cause) {
+    throw new GovopsError(
+      "INVALID_CONFIG",
+      `${shownPath(file)}: refused: ${(cause as Error).message.split("\n")[0]} (more than ${MAX_ALIASES} YAML aliases expanded)`,
+      "Write the values out instead of nesting aliases.",
+      { cause },
+    );
+  }
 }
 
 /** Parses config text strictly; every error names the file, line and field path. */
 export function parseConfig(text: string, file: string): GovopsConfig {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  const shown = path.relative(process.cwd(), file) || file;
+  const shown = shownPath(file);
   if (doc.errors.length) {
     const e = doc.errors[0]!;
     const at = lines.linePos(e.pos[0]);
@@ -46,12 +92,15 @@ export function parseConfig(text: string, file: string): GovopsConfig {
       `${shown}:${at.line}:${at.col}: not valid YAML: ${e.message.split("\n")[0]}`,
     );
   }
-  const result = configSchema.safeParse(doc.toJS() ?? {});
+  const result = configSchema.safeParse(toData(doc, file) ?? {});
   if (result.success) return result.data;
   const issues = describeIssues(result.error, doc, lines, shown);
+  // One problem is one line; several are listed, one per line.
   throw new GovopsError(
     "INVALID_CONFIG",
-    `Invalid config ${shown}:\n  ${issues.slice(0, 8).join("\n  ")}${issues.length > 8 ? `\n  (+${issues.length - 8} more)` : ""}`,
+    issues.length === 1
+      ? `Invalid config: ${issues[0]}`
+      : `Invalid config ${shown}:\n  ${issues.slice(0, 8).join("\n  ")}${issues.length > 8 ? `\n  (+${issues.length - 8} more)` : ""}`,
     "Fix the fields named; `govops schema config` prints the JSON Schema for editors.",
   );
 }
@@ -92,18 +141,34 @@ Your values here win over analysis, AI proposals and the Level baseline.
 Edit freely: comments are kept when \`govops init\` updates this file.
 JSON Schema for editors: \`govops schema config\`.`;
 
-/** Reads the config as a YAML document (comments kept), or starts a new one. */
-export async function readConfigDocument(file: string): Promise<Document> {
-  if (!(await exists(file))) {
+/**
+ * Reads the config as a YAML document (comments kept), or starts a new one. An empty file (or a bare
+ * `null`) is an empty config, as `analyse` reads it; a list or a single value is refused.
+ */
+export async function readConfigDocument(file: string, root?: string): Promise<Document> {
+  const text = readConfigText(file, root);
+  if (text === undefined) {
     const doc = new Document({});
     doc.commentBefore = HEADER.split("\n")
       .map((l) => ` ${l}`)
       .join("\n");
     return doc;
   }
-  const text = await readFile(file, "utf8");
-  const doc = parseDocument(text);
+  const doc: Document = parseDocument(text);
   if (doc.errors.length) parseConfig(text, file);
+  toData(doc, file);
+  const top = doc.contents;
+  if (top === null || (isScalar(top) && top.value === null)) {
+    const comment = top?.commentBefore ?? top?.comment;
+    doc.contents = doc.createNode({});
+    if (comment) doc.commentBefore = [doc.commentBefore, comment].filter(Boolean).join("\n");
+  } else if (!isMap(top)) {
+    throw new GovopsError(
+      "INVALID_CONFIG",
+      `${shownPath(file)} holds ${isSeq(top) ? "a list" : "a single value"}, not the settings map govops expects`,
+      "Start it with fields such as `service:` (see `govops schema config`), or remove it and run `govops init` again.",
+    );
+  }
   return doc;
 }
 

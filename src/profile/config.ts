@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { aiConfigSchema, levelSchema } from "../schemas.js";
+import { refinePeriod } from "./dates.js";
 import { patchOf } from "./patch.js";
 import {
   complianceControlSchema,
@@ -51,6 +52,12 @@ const journeyPatch = patchOf(journeySchema.omit({ ...omitProvenance, slo: true }
 const itemPatch = <T extends Record<string, z.ZodType>>(schema: z.ZodObject<T>) =>
   patchOf(schema).extend(withId).strict();
 
+/** A period patch that names both ends must run forwards; a patch of one end is checked once merged. */
+const periodPatch = itemPatch(periodSchema.omit(omitProvenance)).superRefine((p, ctx) => {
+  if (p.start !== undefined && p.end !== undefined)
+    refinePeriod({ start: p.start, end: p.end, startTime: p.startTime, endTime: p.endTime }, ctx);
+});
+
 const service = profileSchema.shape.service.shape;
 const idList = z.array(itemIdSchema).optional();
 
@@ -93,8 +100,9 @@ export const configSchema = z
       .optional(),
     failureModes: z.array(itemPatch(failureModeSchema.omit(omitProvenance))).optional(),
     compliance: z.array(itemPatch(complianceControlSchema.omit(omitProvenance))).optional(),
-    peakPeriods: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
-    changeFreezes: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
+    peakPeriods: z.array(periodPatch).optional(),
+    /** Change freezes: a window across New Year is two MM-DD dates (12-20 to 01-05), or runs into the next year. */
+    changeFreezes: z.array(periodPatch).optional(),
     /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
     ai: aiConfigSchema.optional(),
     /** Ids of items from the baseline, analysis or AI that do not apply to this service. */

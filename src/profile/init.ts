@@ -1,6 +1,7 @@
 import { isMap, isSeq, type Document } from "yaml";
 import { GovopsError } from "../errors.js";
 import { slug } from "./build.js";
+import { dateProblem, periodProblem } from "./dates.js";
 import type { GovopsConfig } from "./config.js";
 import type { Contact } from "./schema.js";
 
@@ -56,20 +57,22 @@ export function parseContact(text: string): Contact {
   return { role: role.trim(), name: name.trim(), contact: rest.join(":").trim() };
 }
 
-const DATE = /^(\d{4}-)?\d{2}-\d{2}$/;
+const PERIOD_EXAMPLE = 'use "START..END NAME", e.g. "01-27..01-31 Self assessment deadline"';
 
-/** "START..END NAME", dates YYYY-MM-DD or MM-DD (every year). */
+/** "START..END NAME", dates YYYY-MM-DD or MM-DD (every year); MM-DD dates may run across New Year. */
 export function parsePeriod(text: string, flag: string): PeriodEntry {
   const match = /^\s*(\S+)\.\.(\S+)\s+(.+?)\s*$/.exec(text);
-  if (!match || !DATE.test(match[1]!) || !DATE.test(match[2]!))
-    throw usage(`${flag} "${text}"`, 'use "START..END NAME", e.g. "01-27..01-31 Self assessment deadline"');
-  return { id: slug(match[3]!), name: match[3]!, start: match[1]!, end: match[2]! };
+  if (!match) throw usage(`${flag} "${text}"`, PERIOD_EXAMPLE);
+  const [, start, end, name] = match as unknown as [string, string, string, string];
+  const problem = dateProblem(start) ?? dateProblem(end) ?? periodProblem({ start, end })?.message;
+  if (problem) throw usage(`${flag} "${text}": ${problem}`, PERIOD_EXAMPLE);
+  return { id: slug(name), name, start, end };
 }
 
 /** A fiscal event (Budget, Spring Statement): no deploys from 15:00 the day before until 10:00 the day after. */
 export function fiscalEventFreeze(date: string): PeriodEntry {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || Number.isNaN(Date.parse(`${date}T12:00:00Z`)))
-    throw usage(`--fiscal-event "${date}"`, "use the date of the event, YYYY-MM-DD");
+  const problem = date.length === 10 ? dateProblem(date) : `"${date}" is not a date`;
+  if (problem) throw usage(`--fiscal-event "${date}": ${problem}`, "use the date of the event, YYYY-MM-DD");
   const shift = (days: number) =>
     new Date(Date.parse(`${date}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
   return {

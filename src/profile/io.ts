@@ -1,10 +1,13 @@
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { parse, stringify } from "yaml";
 import { GovopsError, formatZodIssues } from "../errors.js";
 import { relativeInside } from "../fs/paths.js";
 import { realFolder, writeInside } from "../fs/safe.js";
+import { safeReadText } from "../scan/safe-read.js";
 import { profileSchema, type Profile } from "./schema.js";
+
+/** Profiles of the largest real services are a few hundred KiB. */
+const MAX_PROFILE_BYTES = 16 * 1024 * 1024;
 
 export { PROFILE_FILE as DEFAULT_PROFILE_PATH } from "../layout.js";
 
@@ -29,22 +32,29 @@ export async function saveProfile(file: string, profile: Profile, root?: string)
   await writeInside(base, inRoot ?? path.basename(abs), profileToYaml(profile));
 }
 
-/** Loads and validates a profile; errors name the file and the field path. */
-export async function loadProfile(file: string): Promise<Profile> {
-  let text: string;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (cause) {
+/**
+ * Loads and validates a profile; errors name the file and the field path. Only a regular file whose real
+ * path is inside `root` is read (default: the profile's own folder; the repository or output folder
+ * for `ops/profile.yaml`).
+ */
+export async function loadProfile(file: string, root = path.dirname(path.resolve(file))): Promise<Profile> {
+  const read = safeReadText(file, { root, maxBytes: MAX_PROFILE_BYTES });
+  if (!read.ok && read.missing)
     throw new GovopsError(
       "PROFILE_NOT_FOUND",
       `Profile not found: ${file}`,
       "Run `govops analyse` first, or pass --profile FILE.",
-      { cause },
     );
-  }
+  if (!read.ok)
+    throw new GovopsError(
+      "INVALID_PROFILE",
+      `Cannot read profile ${file}: ${read.reason}`,
+      "Make it a regular file inside the service folder, or re-run `govops analyse`.",
+    );
+  const text = read.text;
   let data: unknown;
   try {
-    data = file.endsWith(".json") ? JSON.parse(text) : parse(text);
+    data = file.endsWith(".json") ? JSON.parse(text) : parse(text, { maxAliasCount: 100 });
   } catch (cause) {
     throw new GovopsError(
       "INVALID_PROFILE",

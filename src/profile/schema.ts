@@ -1,6 +1,7 @@
 import { ciPlatformSchema, levelSchema } from "../schemas.js";
 import { z } from "zod";
 import { evidenceSchema, factsSchema, httpMethods, personalDataCategories } from "../analyse/facts.js";
+import { dateLikeSchema, refinePeriod } from "./dates.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -32,7 +33,7 @@ export const itemIdSchema = id;
 const severity = z.enum(["P1", "P2", "P3", "P4"]);
 const criticality = z.enum(["critical", "high", "medium", "low"]);
 /** A calendar date (YYYY-MM-DD) or an annual one (MM-DD). */
-const dateLike = z.string().regex(/^(\d{4}-)?\d{2}-\d{2}$/, "YYYY-MM-DD, or MM-DD for every year");
+const dateLike = dateLikeSchema;
 /** A UK local time (Europe/London), HH:MM. */
 const timeOfDay = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "HH:MM, 24-hour UK time");
 
@@ -43,7 +44,7 @@ export const sloSchema = z
     latency: z
       .object({
         /** Requests slower than this count against the SLO. */
-        thresholdMs: z.number().int().positive(),
+        thresholdMs: z.number().int().positive().max(600_000),
         /** Share of requests that must be faster than the threshold, e.g. 0.95. */
         target: z.number().gt(0).lt(1),
       })
@@ -66,7 +67,7 @@ export const journeySchema = z
     servesPages: z.boolean().default(false),
     slo: sloSchema,
     peakTraffic: z
-      .object({ requestsPerSecond: z.number().positive(), description: z.string() })
+      .object({ requestsPerSecond: z.number().positive().max(10_000_000), description: z.string() })
       .strict()
       .optional(),
     provenance: provenanceSchema,
@@ -81,7 +82,7 @@ export const dependencySchema = z
     /** The technology: postgres, redis, notify, http, oidc … */
     type: z.string().min(1),
     criticality,
-    timeoutMs: z.number().int().positive().optional(),
+    timeoutMs: z.number().int().positive().max(3_600_000).optional(),
     fallback: z.string(),
     envVar: z.string().optional(),
     journeys: z.array(id).default([]),
@@ -148,8 +149,12 @@ export const periodSchema = z
     start: dateLike,
     end: dateLike,
     description: z.string().default(""),
-    /** Expected traffic as a multiple of normal. */
-    trafficMultiplier: z.number().positive().optional(),
+    /** Expected traffic as a multiple of normal, at most 1000. */
+    trafficMultiplier: z
+      .number()
+      .positive()
+      .max(1000, "at most 1000 times normal traffic: plan bigger peaks as a separate load test")
+      .optional(),
     /** Time the period starts on its start date (UK time); whole day when absent. */
     startTime: timeOfDay.optional(),
     /** Time the period ends on its end date (UK time); whole day when absent. */
@@ -203,8 +208,8 @@ export const profileSchema = z
       .strict(),
     failureModes: z.array(failureModeSchema),
     compliance: z.array(complianceControlSchema),
-    peakPeriods: z.array(periodSchema),
-    changeFreezes: z.array(periodSchema),
+    peakPeriods: z.array(periodSchema.superRefine(refinePeriod)),
+    changeFreezes: z.array(periodSchema.superRefine(refinePeriod)),
     contacts: z
       .object({ ownerTeam: z.string(), escalation: z.array(contactSchema), provenance: provenanceSchema })
       .strict(),

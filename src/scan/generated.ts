@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
 import path from "node:path";
+import { safeReadText } from "./safe-read.js";
 
 import { MANIFEST_FILE, PROFILE_FILE } from "../layout.js";
 
@@ -9,8 +9,10 @@ import { MANIFEST_FILE, PROFILE_FILE } from "../layout.js";
  */
 export function govopsOutputs(root: string): Set<string> {
   const outputs = new Set([PROFILE_FILE, MANIFEST_FILE]);
+  const read = safeReadText(path.join(root, MANIFEST_FILE), { root });
+  if (!read.ok) return outputs;
   try {
-    const manifest = JSON.parse(readFileSync(path.join(root, MANIFEST_FILE), "utf8")) as {
+    const manifest = JSON.parse(read.text) as {
       generator?: string;
       files?: Array<{ path?: unknown }>;
     };

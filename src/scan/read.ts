@@ -1,6 +1,6 @@
 import { isUtf8 } from "node:buffer";
-import { readFileSync } from "node:fs";
 import type { InventoryFile } from "./inventory.js";
+import { readRegularFile } from "./safe-read.js";
 
 export type ReadResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -8,15 +8,12 @@ const utf16le = new TextDecoder("utf-16le");
 const utf16be = new TextDecoder("utf-16be");
 
 /** Reads a file as UTF-8 text, refusing binary and non-UTF-8 content with a reason. */
-export async function readText(file: InventoryFile): Promise<ReadResult> {
-  let buffer: Buffer;
-  try {
-    // Synchronous on purpose: thousands of small reads one after another are several times faster
-    // without a thread-pool round trip each, and nothing else runs while analysis reads.
-    buffer = readFileSync(file.abs);
-  } catch (error) {
-    return { ok: false, reason: `unreadable (${(error as NodeJS.ErrnoException).code ?? "error"})` };
-  }
+export async function readText(file: InventoryFile, maxBytes?: number): Promise<ReadResult> {
+  // Synchronous on purpose: thousands of small reads one after another are several times faster
+  // without a thread-pool round trip each, and nothing else runs while analysis reads.
+  const read = readRegularFile(file.abs, maxBytes);
+  if (!read.ok) return { ok: false, reason: read.reason };
+  const buffer = read.buffer;
   // Windows editors save UTF-16 with a byte-order mark: it is text, though full of zero bytes.
   if (buffer[0] === 0xff && buffer[1] === 0xfe) return { ok: true, text: utf16le.decode(buffer) };
   if (buffer[0] === 0xfe && buffer[1] === 0xff) return { ok: true, text: utf16be.decode(buffer) };
