@@ -43,3 +43,31 @@ export function mdText(value: unknown): string {
 export function code(text: string): string {
   return `\`${text.replace(/`/g, "'").replace(/\r?\n/g, " ")}\``;
 }
+
+/** Characters that end a line in some consumer: a shell, JavaScript (U+2028/2029) or a YAML/Unicode reader (U+0085). */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+
+/**
+ * Data inside a comment of a generated script: one line, so it can never end the comment and become code.
+ * Control characters and Unicode line separators become spaces.
+ */
+export function commentText(value: unknown): string {
+  return String(value ?? "").replace(LINE_BREAKING, " ");
+}
+
+/** A single-quoted shell word: safe for any value baked into a generated script. */
+export function shellWord(value: unknown): string {
+  return `'${String(value ?? "").replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * A JavaScript literal from data: JSON, with U+2028/2029 escaped (valid in strings since ES2019, but not in every
+ * tool that reads the file) and `</` broken so the text can never close an HTML script element.
+ */
+export function jsLiteral(value: unknown, indent?: number): string {
+  return JSON.stringify(value ?? null, null, indent)
+    .replace(/\u2028/g, "\\u2028")
+    .replace(/\u2029/g, "\\u2029")
+    .replace(/<\//g, "<\\/");
+}

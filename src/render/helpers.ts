@@ -1,10 +1,14 @@
 import type { HelperDelegate } from "handlebars";
-import { mdText, promLabel, promRegex, yamlString } from "./escape.js";
+import { commentText, jsLiteral, mdText, promLabel, promRegex, shellWord, yamlString } from "./escape.js";
 
 export const helpers: Record<string, HelperDelegate> = {
   yaml: (value: unknown) => yamlString(value),
-  json: (value: unknown) => JSON.stringify(value, null, 2),
-  jsonInline: (value: unknown) => JSON.stringify(value),
+  json: (value: unknown) => jsLiteral(value, 2),
+  jsonInline: (value: unknown) => jsLiteral(value),
+  /** Data in a comment of a script: one line, whatever it holds. */
+  comment: (value: unknown) => commentText(value),
+  /** Data as one shell word. */
+  shellWord: (value: unknown) => shellWord(value),
   promLabel: (value: unknown) => promLabel(value),
   promRegex: (value: unknown) => promRegex(value),
   md: (value: unknown) => mdText(value),

@@ -1,9 +1,40 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
+import { isMap, isSeq, parseDocument, type Node } from "yaml";
 import type { Validator, ValidatorProblem } from "./types.js";
+
+/** Include kinds gitlab-ci-local would fetch over the network; check runs offline and reads only local files. */
+const REMOTE = ["remote", "project", "template", "component"];
+
+/**
+ * The file with every remote include left out, and what was left out. An include is a string (a URL is remote,
+ * a path local) or a map naming its kind.
+ */
+export function offlineCopy(text: string): { text: string; leftOut: string[] } {
+  const doc = parseDocument(text);
+  const include = doc.get("include", true) as Node | undefined;
+  if (!include) return { text, leftOut: [] };
+  const entries = isSeq(include) ? include.items : [include];
+  const leftOut: string[] = [];
+  const isRemote = (item: unknown) => {
+    const value = (item as { toJSON?: () => unknown })?.toJSON?.() ?? item;
+    if (typeof value === "string") return /^[a-z][\w+.-]*:\/\//i.test(value);
+    return isMap(item) && REMOTE.some((k) => item.has(k));
+  };
+  const kept = entries.filter((item) => {
+    if (!isRemote(item)) return true;
+    leftOut.push(JSON.stringify((item as { toJSON?: () => unknown })?.toJSON?.() ?? item));
+    return false;
+  });
+  if (leftOut.length === 0) return { text, leftOut };
+  if (kept.length === 0) doc.delete("include");
+  else
+    doc.set("include", doc.createNode(kept.map((k) => (k as { toJSON?: () => unknown })?.toJSON?.() ?? k)));
+  return { text: doc.toString(), leftOut };
+}
 
 function gitlabCiLocalBin(): string | undefined {
   try {
@@ -25,10 +56,17 @@ export const gitlabValidator: Validator = {
     const bin = gitlabCiLocalBin();
     if (!bin) return { skipped: "gitlab-ci-local is not installed (npm i -D gitlab-ci-local@4.73.0)" };
     const problems: ValidatorProblem[] = [];
+    const warnings: ValidatorProblem[] = [];
     for (const file of files) {
+      const { text, leftOut } = offlineCopy(await readFile(file.abs, "utf8"));
+      for (const include of leftOut)
+        warnings.push({
+          file: file.rel,
+          message: `remote include not checked (check runs offline): ${include}`,
+        });
       const dir = await mkdtemp(path.join(tmpdir(), "govops-gitlab-"));
       try {
-        await copyFile(file.abs, path.join(dir, ".gitlab-ci.yml"));
+        await writeFile(path.join(dir, ".gitlab-ci.yml"), text);
         await execa("git", ["init", "--quiet"], { cwd: dir });
         const result = await execa(process.execPath, [bin, "--list"], {
           cwd: dir,
@@ -50,6 +88,6 @@ export const gitlabValidator: Validator = {
         await rm(dir, { recursive: true, force: true });
       }
     }
-    return { problems };
+    return { problems, warnings };
   },
 };

@@ -6,6 +6,7 @@ import { markdownValidator } from "./markdown.js";
 import { placeholderValidator } from "./placeholders.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "./promtool.js";
 import { promtoolConfigValidator } from "./promtool-config.js";
+import { scriptSyntaxValidator } from "./script-syntax.js";
 import { shellcheckValidator } from "./shellcheck.js";
 import type { Validator } from "./types.js";
 import { workflowValidator } from "./workflow.js";
@@ -21,6 +22,7 @@ export const validators: readonly Validator[] = [
   placeholderValidator,
   hardeningValidator,
   actionlintValidator,
+  scriptSyntaxValidator,
   shellcheckValidator,
   yamllintValidator,
   gitlabValidator,

@@ -1,7 +1,8 @@
 import type { Profile } from "../../profile/schema.js";
 import { lighthouseConfig } from "./lighthouse.js";
 import { deliveryModel, type DeliveryModel } from "./model.js";
-import { shellWord, shellWords } from "./shell.js";
+import { shellWord } from "../../render/escape.js";
+import { shellWords } from "./shell.js";
 
 /** Licences a government service can ship without legal review; the licence gate allows only these. */
 export const LICENCE_ALLOW = [

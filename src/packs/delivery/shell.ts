@@ -1,7 +1,4 @@
-/** A single-quoted shell word: safe for any value baked into a generated script. */
-export function shellWord(value: string): string {
-  return `'${value.replace(/'/g, `'\\''`)}'`;
-}
+import { shellWord } from "../../render/escape.js";
 
 /** Shell words separated by spaces, for a bash array literal. */
 export function shellWords(values: readonly string[]): string {
