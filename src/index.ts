@@ -164,9 +164,12 @@ export interface CheckServiceOptions {
 
 export async function check(dir: string, options: CheckServiceOptions = {}): Promise<CheckResult> {
   const root = await assertDirectory(dir);
+  const outDir = path.resolve(options.outDir ?? root);
+  const profilePath = await resolveProfilePath(root, outDir, options.profilePath);
   return checkPack({
-    profilePath: await resolveProfilePath(root, path.resolve(options.outDir ?? root), options.profilePath),
-    outDir: path.resolve(options.outDir ?? root),
+    profilePath,
+    profileRoot: folderHolding(profilePath, [root, outDir]),
+    outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),
     ciPlatform: options.ciPlatform,
     onProgress: options.onProgress,

@@ -11,6 +11,8 @@ import type { Validator } from "./validators/types.js";
 
 export interface CheckOptions {
   profilePath: string;
+  /** The folder the profile must stay inside (a link out of it is refused). Default: the profile's folder. */
+  profileRoot?: string;
   outDir: string;
   templateDirs?: string[];
   ciPlatform?: CiPlatform;
@@ -67,7 +69,7 @@ export async function checkPack(options: CheckOptions): Promise<CheckResult> {
   const skipped: CheckResult["skipped"] = [];
   const notes: CheckResult["notes"] = [];
   // An invalid profile is an error (exit 2), not a finding: loadProfile's GovopsError goes to the funnel.
-  const profile = await loadProfile(options.profilePath);
+  const profile = await loadProfile(options.profilePath, options.profileRoot);
   options.onProgress?.("rendering the pack to compare with the files on disk");
   const { plan, files, previous } = await planProfile(profile, { ...options, force: false });
   if (!previous)

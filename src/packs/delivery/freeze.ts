@@ -1,3 +1,4 @@
+import { normalisePeriod } from "../../profile/dates.js";
 import type { Period, Profile } from "../../profile/schema.js";
 
 export interface FreezeWindow {
@@ -19,7 +20,7 @@ export function freezeWindows(profile: Profile): FreezeWindow[] {
       .replace(/\s+/g, " ")
       .trim(),
     kind,
-    ...sameForm(p.start, p.end),
+    ...startAndEnd(p.start, p.end),
   });
   return [
     ...profile.changeFreezes.map(window("change freeze")),
@@ -27,17 +28,8 @@ export function freezeWindows(profile: Profile): FreezeWindow[] {
   ];
 }
 
-/** A window given as one calendar date and one annual date takes the calendar date's year for both. */
-function sameForm(start: string, end: string): { start: string; end: string } {
-  const year = (d: string) => (d.length === 10 ? Number(d.slice(0, 4)) : undefined);
-  const [ys, ye] = [year(start), year(end)];
-  if (ys !== undefined && ye === undefined) {
-    const e = `${ys}-${end}`;
-    return { start, end: e < start ? `${ys + 1}-${end}` : e };
-  }
-  if (ys === undefined && ye !== undefined) {
-    const s = `${ye}-${start}`;
-    return { start: s > end ? `${ye - 1}-${start}` : s, end };
-  }
-  return { start, end };
+/** Both ends in one form: a calendar date and an annual date become two calendar dates. */
+function startAndEnd(start: string, end: string): { start: string; end: string } {
+  const span = normalisePeriod(start, end);
+  return { start: span.start, end: span.end };
 }
