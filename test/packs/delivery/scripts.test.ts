@@ -11,7 +11,7 @@ import { writeFiles } from "./pack.js";
 let dir: string;
 let bin: string;
 
-/** The PQ tracker's profile, with freeze windows that cross the new year and a one-off calendar date. */
+/** The PQ tracker's profile, with freeze windows that cross the new year, a one-off calendar date and a backwards one. */
 async function profileWithWindows(): Promise<Profile> {
   const profile = structuredClone(await exampleProfile("level-4-pq-tracker"));
   const period = (id: string, start: string, end: string) => ({
@@ -25,6 +25,8 @@ async function profileWithWindows(): Promise<Profile> {
   profile.changeFreezes.push(
     period("winter", "12-22", "01-05"),
     period("election", "2026-05-01", "2026-05-03"),
+    // A stale profile written before dates were checked: calendar dates that run backwards match no day.
+    period("backwards", "2026-12-20", "2026-01-05"),
   );
   return profile;
 }
