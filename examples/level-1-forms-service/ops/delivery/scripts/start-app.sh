@@ -5,7 +5,7 @@
 set -euo pipefail
 
 port="${APP_PORT:-3000}"
-url="http://127.0.0.1:${port}/health"
+url="http://127.0.0.1:${port}"'/health'
 
 if [ -f ops/delivery/app.env ]; then
   set -a

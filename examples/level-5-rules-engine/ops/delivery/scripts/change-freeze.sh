@@ -20,8 +20,9 @@ windows=(
 inside() {
   local start="$1" end="$2" point="$today"
   if [ "${#start}" -eq 5 ]; then point="$day"; fi
-  if [[ "$start" > "$end" ]]; then
-    # An annual window across the new year, such as 12-20 to 01-05.
+  if [ "${#start}" -eq 5 ] && [ "${#end}" -eq 5 ] && [[ "$start" > "$end" ]]; then
+    # An annual window across the new year, such as 12-20 to 01-05. Calendar dates never wrap: a window
+    # whose end comes before its start matches no day, rather than every day.
     [[ ! "$point" < "$start" || ! "$point" > "$end" ]]
   else
     [[ ! "$point" < "$start" && ! "$point" > "$end" ]]
