@@ -1,5 +1,5 @@
-import { mkdir, readFile, rename, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { readInside, writeInside } from "../fs/safe.js";
 import { z } from "zod";
 import { answerSchema, type Answer } from "./answer.js";
 import { payloadSchema, type Payload } from "./payload.js";
@@ -25,18 +25,28 @@ export const recordSchema = z
 
 export type AnswerRecord = z.infer<typeof recordSchema>;
 
+/** Where answers are recorded, and the folder they must stay inside. */
+export interface CacheLocation {
+  cacheDir: string;
+  cacheRoot: string;
+}
+
+function insideRoot(cache: CacheLocation, file: string): string {
+  return path.relative(cache.cacheRoot, file).split(path.sep).join("/");
+}
+
 export function recordPath(cacheDir: string, requestHash: string): string {
   return path.join(cacheDir, `${requestHash}.json`);
 }
 
 /** The recorded answer for a request, or undefined; a corrupt record is reported, not trusted. */
 export async function readRecord(
-  cacheDir: string,
+  cache: CacheLocation,
   requestHash: string,
   warn: (message: string) => void,
 ): Promise<AnswerRecord | undefined> {
-  const file = recordPath(cacheDir, requestHash);
-  const text = await readFile(file, "utf8").catch(() => undefined);
+  const file = recordPath(cache.cacheDir, requestHash);
+  const text = await readInside(cache.cacheRoot, insideRoot(cache, file));
   if (text === undefined) return undefined;
   try {
     const record = recordSchema.parse(JSON.parse(text));
@@ -48,12 +58,10 @@ export async function readRecord(
   return undefined;
 }
 
-export async function writeRecord(cacheDir: string, record: AnswerRecord): Promise<string> {
-  await mkdir(cacheDir, { recursive: true });
-  const file = recordPath(cacheDir, record.requestHash);
-  const temp = `${file}.${process.pid}.tmp`;
-  await writeFile(temp, `${JSON.stringify(record, null, 2)}\n`);
-  await rename(temp, file);
+/** Writes the record atomically inside the cache's root; no folder on the way may be a link out of it. */
+export async function writeRecord(cache: CacheLocation, record: AnswerRecord): Promise<string> {
+  const file = recordPath(cache.cacheDir, record.requestHash);
+  await writeInside(cache.cacheRoot, insideRoot(cache, file), `${JSON.stringify(record, null, 2)}\n`);
   return file;
 }
 

@@ -67,13 +67,13 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
     o.info(
       `AI dry run: nothing sent. About ${inputEstimate} input tokens; at most $${estimateCost(o.model, most).toFixed(4)}`,
     );
-    if (await readRecord(o.cacheDir, hash, o.warn))
+    if (await readRecord(o, hash, o.warn))
       o.info(
         `AI dry run: an answer is recorded for request ${hash.slice(0, 12)}, so --ai would replay it and send nothing`,
       );
     return result("dry-run");
   }
-  const recorded = await readRecord(o.cacheDir, hash, o.warn);
+  const recorded = await readRecord(o, hash, o.warn);
   if (recorded) {
     const replay = parseAnswer(JSON.stringify(recorded.answer), known);
     const intact = sha256(canonicalJson(recorded.answer)) === recorded.answerHash;
@@ -130,7 +130,7 @@ export async function proposeEnrichment(base: Profile, o: ResolvedAiOptions): Pr
         payload,
         answer: parsed.answer,
       });
-      const recordFile = await writeRecord(o.cacheDir, record);
+      const recordFile = await writeRecord(o, record);
       return result("recorded", { proposals: toProposals(record.answer, base, record), recordFile });
     }
     o.warn(`AI: answer ${attempt} was invalid (${parsed.error})`);

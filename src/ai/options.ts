@@ -26,6 +26,8 @@ export interface ResolvedAiOptions extends AiSettings {
   apiKey: string | undefined;
   baseURL: string;
   cacheDir: string;
+  /** The folder the cache must stay inside: the service, or the cache folder itself when one was named. */
+  cacheRoot: string;
   warn: (message: string) => void;
   info: (message: string) => void;
 }
@@ -43,6 +45,7 @@ export function resolveAiOptions(root: string, options: AiOptions, env = process
     apiKey: options.apiKey ?? (env.ANTHROPIC_API_KEY || undefined),
     baseURL: options.baseURL ?? (env.ANTHROPIC_BASE_URL || DEFAULT_BASE_URL),
     cacheDir: path.resolve(options.cacheDir ?? path.join(root, AI_CACHE_DIR)),
+    cacheRoot: path.resolve(options.cacheDir ?? root),
     warn: options.warn ?? (() => {}),
     info: options.info ?? (() => {}),
   };

@@ -1,4 +1,5 @@
-import { access, writeFile } from "node:fs/promises";
+import { access } from "node:fs/promises";
+import { realFolder, writeInside } from "../fs/safe.js";
 import path from "node:path";
 import { Document, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Node } from "yaml";
 import type { ZodError } from "zod";
@@ -176,6 +177,7 @@ export async function readConfigDocument(file: string, root?: string): Promise<D
 export async function writeConfigDocument(file: string, doc: Document): Promise<GovopsConfig> {
   const text = doc.toString({ lineWidth: 0 });
   const config = parseConfig(text, file);
-  await writeFile(file, text);
+  // Atomic, and never through a link: a repository's govops.config.yaml may not send the write elsewhere.
+  await writeInside(await realFolder(path.dirname(path.resolve(file))), path.basename(file), text);
   return config;
 }

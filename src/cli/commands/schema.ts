@@ -1,5 +1,5 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
+import { mkdir } from "node:fs/promises";
+import { realFolder, writeInside } from "../../fs/safe.js";
 import { Command } from "commander";
 import { z } from "zod";
 import { jsonSchemaText, SCHEMA_KINDS, type SchemaKind } from "../../profile/json-schema.js";
@@ -30,5 +30,6 @@ Examples:
       return;
     }
     await mkdir(options.out, { recursive: true });
-    for (const k of list) await writeFile(path.join(options.out, `${k}.schema.json`), jsonSchemaText(k));
+    const out = await realFolder(options.out);
+    for (const k of list) await writeInside(out, `${k}.schema.json`, jsonSchemaText(k));
   });
