@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isBrowserCode, isNonProductionPath, productionSources } from "../context.js";
 import type { Facts, Findings } from "../facts.js";
 
 type Category = Facts["personalData"][number]["category"];
@@ -65,12 +65,16 @@ export const personalDataDetector: Detector = {
       const { field, key, category } = known;
       if (category && !seen.has(key)) seen.set(key, { field, category, evidence: ev(file, line) });
     };
-    for (const file of ctx.sources) {
-      if (isNonProductionPath(file.rel)) continue;
+    for (const file of productionSources(ctx)) {
       for (const p of file.properties) add(p.name, file.rel, p.line);
     }
     for (const file of ctx.textFiles) {
-      if (!/\.(njk|html|hbs|ejs|pug|prisma|sql)$/.test(file.rel) || isNonProductionPath(file.rel)) continue;
+      if (
+        !/\.(njk|html|hbs|ejs|pug|prisma|sql)$/.test(file.rel) ||
+        isNonProductionPath(file.rel) ||
+        isBrowserCode({ rel: file.rel })
+      )
+        continue;
       file.text.split("\n").forEach((line, i) => {
         for (const m of line.matchAll(FORM_FIELD)) add(m[1]!, file.rel, i + 1);
         if (/\.(prisma|sql)$/.test(file.rel)) {

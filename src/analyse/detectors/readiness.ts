@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, localNames } from "../context.js";
+import { ev, localNames, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Signal } from "../facts.js";
 import type { DetectorContext } from "../context.js";
@@ -58,8 +58,7 @@ const HEADERS = ["helmet", "@fastify/helmet", "koa-helmet", "@hapi/blankie", "lu
 
 function gracefulShutdown(ctx: DetectorContext): Signal {
   const shutdown: Signal = { present: false, evidence: [] };
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  for (const file of productionSources(ctx)) {
     for (const call of file.calls) {
       const signal = call.args[0]?.value;
       const handlesTerm =
@@ -82,8 +81,7 @@ function gracefulShutdown(ctx: DetectorContext): Signal {
 
 /** Fastify and NestJS log through pino when configured: `fastify({ logger: … })`. */
 function frameworkLogger(ctx: DetectorContext): Signal | undefined {
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  for (const file of productionSources(ctx)) {
     const fastify = localNames(file, ["fastify"]);
     if (fastify.size === 0) continue;
     const call = file.calls.find(
