@@ -126,7 +126,7 @@ const NON_PRODUCTION = [
   /\.min\.[cm]?js$/,
   // Helm chart folders (deploy-ci still reads them), translations, documentation, CI helper scripts.
   /^(charts?|docs?|documentation)\//,
-  /(^|\/)(helm|helm[-_]deploy|helm[-_]charts?|locales?|translations?|i18n|l10n|ci-scripts|\.github|\.circleci|\.husky)(\/|$)/,
+  /(^|\/)(helm|helm[-_]deploy|helm[-_]charts?|locales?|translations?|i18n|l10n|ci-scripts|\.github|\.circleci|\.husky|\.azuredevops|\.teamcity|\.drone)(\/|$)/,
   // Tool configs: lint, format, audit, test runners, bundlers, commit hooks.
   /(^|\/)(\.?eslintrc[\w.]*|eslint\.config\.[\w.]+|\.?prettierrc[\w.]*|prettier\.config\.[\w.]+|\.?stylelintrc[\w.]*|stylelint\.config\.[\w.]+|audit-?ci\.jsonc?|\.nsprc|\.?(jest|vitest|vite|playwright|cypress|babel|webpack|rollup|esbuild|postcss|tailwind|commitlint|lint-staged|knip|nyc|c8|karma|mocha|wdio|gulpfile|gruntfile|sonar-project)(\.config)?(\.[\w-]+)*\.[cm]?[jt]sx?|\.mocharc[\w.]*|\.lintstagedrc[\w.]*|\.c8rc[\w.]*|\.nycrc[\w.]*)$/i,
 ];

@@ -3,7 +3,8 @@ import { ev, isNonProductionPath } from "./context.js";
 import type { Facts } from "./facts.js";
 import type { Merged } from "./run-detectors.js";
 
-const HEALTH = /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)$/;
+const HEALTH =
+  /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|ping\.xml|ping\.json|heartbeat)$/;
 
 /** Facts that need more than one detector's findings: health endpoints, outbound timeouts, no auth. */
 export function finish(merged: Merged, sources: FileIndex[]): Merged {
@@ -68,6 +69,15 @@ function outboundTimeouts(integrations: Facts["integrations"]): Facts["readiness
 /** No sign-in found for the routes: sessions alone keep state, they do not say who someone is. */
 function finishAuth(merged: Merged): Facts["auth"] {
   const signIn = merged.auth.filter((a) => a.kind !== "session");
+  const roles = merged.signals.find((s) => s.name === "role-guards")?.evidence;
+  if (roles) {
+    const guards = `role guards (${roles.snippet ?? "checks"} at ${roles.file}:${roles.line})`;
+    if (signIn[0])
+      return merged.auth.map((a) =>
+        a === signIn[0] ? { ...a, detail: `${a.detail ?? a.kind}; ${guards}` } : a,
+      );
+    return [{ kind: "custom", detail: `${guards}, no sign-in found`, evidence: roles }, ...merged.auth];
+  }
   if (signIn.length > 0 || merged.routes.length === 0) return merged.auth;
   const first = merged.routes[0]!;
   const sessions = merged.auth.length ? "; sessions alone are not authentication" : "";

@@ -139,6 +139,8 @@ export function configEnv(ctx: DetectorContext, text: string | undefined): strin
   const key = path[path.length - 1]!;
   const parent = path[path.length - 2];
   const settings = configSettings(ctx);
+  // `config.url` inside a client class is its constructor's parameter, not a setting: generic keys need a parent.
+  if (GENERIC_KEY.test(key) && !parent) return undefined;
   const hits = GENERIC_KEY.test(key)
     ? settings.filter((s) => (s.key === undefined || s.key === key) && s.parent === parent)
     : settings.filter((s) => s.key === key);

@@ -184,6 +184,8 @@ export const profileSchema = z
             value: z.number().int().min(1).max(5),
             confidence: z.number().min(0).max(1),
             reasons: z.array(z.string()),
+            /** Analysis could not settle the archetype: the profile holds only what every archetype shares. */
+            unsure: z.boolean().optional(),
             provenance: provenanceSchema,
           })
           .strict(),

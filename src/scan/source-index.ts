@@ -82,6 +82,8 @@ export interface FileIndex {
   methodChecks: NamedLine[];
   /** Property names read through accesses (`applicant.dateOfBirth`), each once per file at its first line. */
   accessed: NamedLine[];
+  /** The first line that calls `console.*`: console calls are not recorded, but console-only logging is a fact. */
+  consoleLine?: number;
   /** The file opens with a `'use client'` directive: a React component that runs in the browser. */
   useClient?: true;
 }
@@ -165,7 +167,11 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         const access = node as ts.PropertyAccessExpression;
         if (isProcessEnv(access.expression))
           index.envReads.push({ name: access.name.text, line: line(access) });
-        else if (!accessedNames.has(access.name.text)) {
+        else if (
+          !accessedNames.has(access.name.text) &&
+          // A method called (`z.string().email()`) is not a field read.
+          !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
+        ) {
           accessedNames.add(access.name.text);
           index.accessed.push({ name: access.name.text, line: line(access) });
         }
@@ -304,7 +310,10 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         ? (expr as ts.ElementAccessExpression).expression
         : undefined;
     const root = rootName(computed ?? expr);
-    if (BUILTINS.has(root) && !binds(root)) return;
+    if (BUILTINS.has(root) && !binds(root)) {
+      if (root === "console" && index.consoleLine === undefined) index.consoleLine = line(node);
+      return;
+    }
     const callee = computed ? `${dotted(computed)}[]` : dotted(expr);
     const args = reader.args(node.arguments);
     const access =

@@ -71,8 +71,13 @@ export const apiInventoryDetector: Detector = {
           add(name, env, setsTimeout(call.args) || undefined, file.rel, call.line, `new ${call.callee}(…)`);
       }
     }
-    for (const s of configSettings(ctx)) {
-      if (isUpstream(s)) add(nameFromEnv(s.env), s.env, s.timeout || undefined, s.file.rel, s.line, s.env);
+    const upstream = configSettings(ctx).filter(isUpstream);
+    const names = new Set(upstream.map((s) => nameFromEnv(s.env)));
+    for (const s of upstream) {
+      const name = nameFromEnv(s.env);
+      // DYNAMICS_AUTH_URL beside DYNAMICS_URL: the sign-in endpoint of the same upstream.
+      if (/-(auth|token|oauth)$/.test(name) && names.has(name.replace(/-(auth|token|oauth)$/, ""))) continue;
+      add(name, s.env, s.timeout || undefined, s.file.rel, s.line, s.env);
     }
     return { integrations: [...integrations.values()] };
   },

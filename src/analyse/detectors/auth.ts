@@ -5,7 +5,16 @@ import type { Facts, Findings } from "../facts.js";
 
 export const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"]; detail: string }> = [
   {
-    modules: ["openid-client", "passport-openidconnect", "passport-azure-ad", "@govuk-one-login/simple-oidc"],
+    modules: [
+      "openid-client",
+      "passport-openidconnect",
+      "passport-azure-ad",
+      "@govuk-one-login/simple-oidc",
+      "express-openid-connect",
+      "keycloak-connect",
+      "@hapi/bell",
+      "@azure/msal-node",
+    ],
     kind: "oidc",
     detail: "OpenID Connect sign-in",
   },

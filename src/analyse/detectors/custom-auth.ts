@@ -14,9 +14,17 @@ const usesKnownAuth = (file: FileIndex) =>
 
 type Auth = NonNullable<Findings["auth"]>[number];
 
-/** A module that authenticates requests by itself: its name says so, and it reads request headers. */
-const AUTH_MODULE =
-  /(^|\/)[\w-]*(auth(enticat\w*)?|kong|gateway[-_]?auth|sso|keycloak|jwt|token[-_]?check|require[-_]?(login|user)|ensure[-_]?(auth\w*|logged\w*)|is[-_]?authenticated)[\w.-]*\.[cm]?[jt]s$/i;
+/** A module that authenticates requests by itself: a word of its file name says so (`kongAuth.js`, `require-login.ts`). */
+const AUTH_WORDS =
+  /^(auth|authn|authenticate|authentication|authenticated|authoriser|authorizer|kong|sso|keycloak|jwt|login|logged)$/;
+function isAuthModule(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]sx?$/, "");
+  const words = base
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => AUTH_WORDS.test(w));
+}
 const GATEWAY = /kong|gateway|x-forwarded-user|x-amzn-oidc|x-ms-client-principal|x-auth-request|x-user/i;
 /** Role checks: `roles.permit('OPS')`, `requireRole('admin')`, `@Roles('admin')`, hapi `auth: { access: { scope } }`. */
 const ROLE_CALL =
@@ -68,19 +76,8 @@ export const customAuthDetector: Detector = {
       }
     }
     auth.push(...nextAuth(ctx, sources), ...middlewareAuth(sources, importers));
-    if (roles) {
-      const target = auth.find((a) => a.kind !== "session") ?? auth[0];
-      if (target)
-        target.detail =
-          `${target.detail ?? ""}; role guards (${roles.what} at ${roles.file}:${roles.line})`.slice(0, 300);
-      else
-        auth.push({
-          kind: "custom",
-          detail: `role guards only (${roles.what})`,
-          evidence: ev(roles.file, roles.line, roles.what),
-        });
-    }
-    return { auth };
+    const signals = roles ? [{ name: "role-guards", evidence: ev(roles.file, roles.line, roles.what) }] : [];
+    return { auth, signals };
   },
 };
 
@@ -135,7 +132,7 @@ function middlewareAuth(
 ): Auth[] {
   for (const file of sources) {
     const authoriser = /authori[sz]er/i.test(file.rel);
-    if (!AUTH_MODULE.test(file.rel) || usesKnownAuth(file)) continue;
+    if (!isAuthModule(file.rel) || usesKnownAuth(file)) continue;
     if (!authoriser && !importers.get(file.rel)?.length) continue;
     const reads =
       file.accessed.some((a) => /^(headers|cookies|authorization\w*)$/i.test(a.name)) ||
@@ -147,7 +144,7 @@ function middlewareAuth(
     const line = file.accessed.find((a) => /^(headers|cookies|authorization\w*)$/i.test(a.name))?.line ?? 1;
     return [
       {
-        kind: gateway ? "gateway-headers" : "custom",
+        kind: gateway ? "gateway-headers" : /jwt|token/i.test(file.rel) ? "jwt" : "custom",
         detail: gateway
           ? `identity from gateway headers (${file.rel})`
           : authoriser

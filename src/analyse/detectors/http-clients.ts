@@ -132,6 +132,8 @@ export const httpClientsDetector: Detector = {
         urlEnvIn(call) ??
         instance?.env ??
         configEnv(ctx, url?.text) ??
+        // `new RestClient('casework api', config.apis.caseworkApi)`: the settings object handed to a client.
+        call.args.map((a) => (a === url ? undefined : configEnv(ctx, a.text))).find(Boolean) ??
         fileUrlEnv(file) ??
         injected.get(file.rel);
       if (env || host) return { env, host, name: env ? nameFromEnv(env) : host! };
@@ -228,7 +230,11 @@ function outboundCalls(
     if (call.isNew || call.args.length === 0 || isFactory(call)) continue;
     // A method call's receiver is only needed when the method is an HTTP verb: most calls stop here.
     const verb = call.name !== call.callee && VERB.test(call.name);
-    const receiver = verb ? call.callee.slice(0, call.callee.lastIndexOf(".")) : call.callee;
+    const receiver = !verb
+      ? call.callee
+      : call.name === "[]"
+        ? call.callee.slice(0, -2)
+        : call.callee.slice(0, call.callee.lastIndexOf("."));
     if (isFetch(call)) out.push({ file, call, client: "fetch" });
     else if (local.has(call.callee) || (verb && local.has(receiver)))
       out.push({
