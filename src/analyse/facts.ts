@@ -48,7 +48,7 @@ export const authKinds = [
   "basic",
   "session",
   "none",
-  "gateway-headers",
+  "gateway",
   "custom",
 ] as const;
 export const personalDataCategories = [

@@ -144,7 +144,7 @@ function middlewareAuth(
     const line = file.accessed.find((a) => /^(headers|cookies|authorization\w*)$/i.test(a.name))?.line ?? 1;
     return [
       {
-        kind: gateway ? "gateway-headers" : /jwt|token/i.test(file.rel) ? "jwt" : "custom",
+        kind: gateway ? "gateway" : /jwt|token/i.test(file.rel) ? "jwt" : "custom",
         detail: gateway
           ? `identity from gateway headers (${file.rel})`
           : authoriser

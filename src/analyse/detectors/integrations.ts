@@ -47,8 +47,12 @@ const SDKS: Sdk[] = [
     name: "ClamAV virus scanning",
     kind: "virus-scan",
   },
-  // S3 and Azure Blob Storage are datastores (see datastores); other object stores are integrations.
-  { modules: ["@google-cloud/storage"], name: "Object storage", kind: "object-storage" },
+  // Object stores are datastores too (see datastores); as integrations they carry the object-storage playbook.
+  {
+    modules: ["@aws-sdk/client-s3", "@aws-sdk/lib-storage", "@azure/storage-blob", "@google-cloud/storage"],
+    name: "Object storage",
+    kind: "object-storage",
+  },
   { modules: ["pg-boss"], name: "pg-boss job queue", kind: "queue" },
   {
     modules: ["express-openid-connect", "auth0", "next-auth", "@auth/core", "keycloak-connect", "@hapi/bell"],
@@ -69,11 +73,12 @@ const SDKS: Sdk[] = [
   { modules: ["@flipt-io/flipt-client-js", "@flipt-io/flipt"], name: "Flipt feature flags", kind: "http" },
 ];
 
-/** AWS SDK v2 service clients that are integrations (S3 and DynamoDB are datastores). */
+/** AWS SDK v2 service clients that are integrations (DynamoDB is a datastore only). */
 const AWS_V2: Record<string, Pick<Integration, "name" | "kind">> = {
   sqs: { name: "Amazon SQS", kind: "queue" },
   sns: { name: "Amazon SNS", kind: "queue" },
   ses: { name: "Email API", kind: "email" },
+  s3: { name: "Object storage", kind: "object-storage" },
   sesv2: { name: "Email API", kind: "email" },
 };
 
