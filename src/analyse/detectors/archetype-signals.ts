@@ -146,14 +146,19 @@ export const archetypeSignalsDetector: Detector = {
       ...sources.map((f) => f.rel),
       ...ctx.textFiles.filter((f) => TEMPLATE.test(f.rel) && !isNonProductionPath(f.rel)).map((f) => f.rel),
     ].filter((p) => !p.startsWith("ops/") && !NOT_VOCABULARY.test(p));
+    // Each literal's words once, not once per theme.
+    const literalWords = new Map<string, Set<string>>();
+    const routeWords = (name: string) => {
+      let words = literalWords.get(name);
+      if (!words) literalWords.set(name, (words = pathWords(name).add(ROUTE)));
+      return words;
+    };
     const fileWords = files.map((p) => [p, pathWords(p.replace(/\.[\w]+$/, ""))] as const);
     for (const [name, test] of WORDS) {
       const file = fileWords.find(([, words]) => test(words));
       if (file) signals.push({ name, evidence: ev(file[0], 1, "file name") });
       for (const source of sources) {
-        const hit = source.pathLiterals.find(
-          (l) => !ASSET.test(l.name) && test(pathWords(l.name).add(ROUTE)),
-        );
+        const hit = source.pathLiterals.find((l) => !ASSET.test(l.name) && test(routeWords(l.name)));
         if (hit) {
           signals.push({ name, evidence: ev(source.rel, hit.line, hit.name) });
           break;
