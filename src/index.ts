@@ -4,7 +4,7 @@ import path from "node:path";
 import type { Analysis, AnalyseOptions } from "./analyse/index.js";
 import { assertDirectory } from "./scan/inventory.js";
 import { isInside } from "./scan/safe-read.js";
-import { loadBaseline } from "./profile/baseline.js";
+import { loadBaseline, sharedCoreBaseline } from "./profile/baseline.js";
 import { findConfig, loadConfig } from "./profile/config-io.js";
 import type { GovopsConfig } from "./profile/config.js";
 import { mergeProfile, type AiProposals } from "./profile/merge.js";
@@ -32,6 +32,8 @@ export interface AnalyseServiceOptions extends Pick<AnalyseOptions, "level" | "o
   profilePath?: string;
   /** Write the profile file. Default true. */
   write?: boolean;
+  /** Called with the classification (all five scores and each signal in words), for the CLI summary. */
+  onLevel?: (level: Analysis["level"]) => void;
   /** govops.config.yaml to merge. Default: <dir>/govops.config.yaml (or .yml) when present; false to ignore. */
   config?: string | false;
   /** AI proposals to merge below analysis and the user's config. */
@@ -71,7 +73,10 @@ export async function analyseService(
   const config = configFile ? await loadConfig(configFile) : undefined;
   const level = options.level ?? (config?.config.service?.level as AnalyseOptions["level"]);
   const result = await analyse(root, { ...options, level });
-  const baseline = await loadBaseline(result.level.value);
+  options.onLevel?.(result.level);
+  const baseline = result.level.unsure
+    ? await sharedCoreBaseline(result.level.value)
+    : await loadBaseline(result.level.value);
   const merged = mergeProfile({ analysis: result, baseline, config, ai: options.ai });
   const enrich = aiRequest(options, config?.config.ai);
   const enriched = enrich

@@ -5,7 +5,52 @@ export interface Classification {
   confidence: number;
   reasons: string[];
   scores: Record<string, number>;
+  /** Confidence below UNSURE_BELOW: `value` is only the best guess, and the profile uses the shared core. */
+  unsure?: boolean;
+  /** Every signal counted, in words: what it is, where it was found and what it added to which level. */
+  signals?: string[];
 }
+
+/**
+ * Below this confidence the level is "unsure". Confidence is the winner's share against the runner-up times
+ * its strength (score / 6, at most 1): a tie with 4 points each scores 0.33, a lone 4 points 0.67. A tie
+ * between the top two is always unsure.
+ * Examples and the corpus services with a clear archetype score 0.4 and above.
+ */
+export const UNSURE_BELOW = 0.35;
+
+/** What each signal means, for the summary `analyse` prints. */
+export const SIGNAL_WORDS: Record<string, string> = {
+  "form-steps": "multi-step form pages (apply, check answers, declaration, confirmation)",
+  "govuk-frontend": "GOV.UK Frontend components",
+  "template-views": "server-rendered templates",
+  "file-upload": "file uploads",
+  "pdf-generation": "PDF generation",
+  "data-views": "dashboard, statistics or chart pages",
+  "csv-export": "CSV export",
+  charts: "chart libraries",
+  cache: "an in-process cache",
+  "read-mostly": "mostly read-only routes",
+  "several-upstream-apis": "several upstream APIs",
+  "case-work": "case, enquiry or triage pages",
+  "staff-sign-in": "staff sign-in (OIDC or JWT)",
+  "relational-store": "a relational database",
+  "citizen-notifications": "GOV.UK Notify messages",
+  parliamentary: "Parliament words (PQs, Hansard, written questions)",
+  "legacy-migration": "migration from a legacy system",
+  "dual-running": "dual running beside an older system",
+  migrations: "database migrations",
+  deadlines: "deadlines or statutory time limits",
+  "sla-tracking": "SLA or due-date tracking",
+  scheduler: "scheduled jobs",
+  "audit-trail": "an audit trail",
+  "rules-engine": "a rules-engine library",
+  "rule-sets-as-data": "rule sets or rate tables kept as data",
+  assessment: "assessment, rules or decision modules",
+  "calculation-rules": "eligibility, entitlement or calculation modules",
+  "back-office": "admin or caseworker pages",
+  "role-guards": "role checks on routes",
+};
 
 export const LEVEL_NAMES = {
   1: "forms service",
@@ -34,15 +79,22 @@ const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {
   "staff-sign-in": { 3: 2, 4: 1 },
   "relational-store": { 3: 1, 4: 1, 5: 1 },
   "citizen-notifications": { 1: 1, 3: 1 },
+  // Level 4 rests on legacy signals: Parliament, migration from or dual running with an older system, deadlines.
   parliamentary: { 4: 5 },
   "legacy-migration": { 4: 2 },
-  migrations: { 4: 1, 3: 0.5 },
+  "dual-running": { 4: 2 },
   deadlines: { 3: 1, 4: 1 },
-  scheduler: { 2: 1, 4: 1 },
-  "audit-trail": { 4: 1, 5: 1 },
+  // Generic case-management features: every back office has them, so they do not tip Level 3 into 4.
+  migrations: { 3: 0.5 },
+  scheduler: { 2: 0.5, 3: 0.5 },
+  "audit-trail": { 3: 0.5, 5: 0.5 },
+  "sla-tracking": { 3: 1 },
+  "back-office": { 3: 2 },
+  "role-guards": { 3: 1 },
   "rules-engine": { 5: 4 },
   "rule-sets-as-data": { 5: 3 },
   assessment: { 5: 3 },
+  "calculation-rules": { 5: 3 },
 };
 
 export function derivedSignals(facts: Facts): Facts["signals"] {
@@ -57,6 +109,11 @@ export function derivedSignals(facts: Facts): Facts["signals"] {
   if (oidc) out.push({ name: "staff-sign-in", evidence: oidc.evidence });
   const sql = facts.datastores.find((d) => d.kind === "postgres" || d.kind === "mysql");
   if (sql) out.push({ name: "relational-store", evidence: sql.evidence });
+  // Calling the legacy system the service replaces means running beside it.
+  const legacy = facts.integrations.find((i) =>
+    /(^|[^a-z])legacy([^a-z]|$)/i.test(`${i.name} ${i.evidence.file}`),
+  );
+  if (legacy) out.push({ name: "dual-running", evidence: legacy.evidence });
   const notify = facts.integrations.find((i) => i.kind === "notify");
   if (notify) out.push({ name: "citizen-notifications", evidence: notify.evidence });
   return out;
@@ -67,9 +124,16 @@ export function classify(facts: Facts): Classification {
   const scores: Record<Level, number> = { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0 };
   const reasons = new Map<Level, string[]>();
   const seen = new Set<string>();
+  const words: string[] = [];
   for (const signal of [...facts.signals, ...derivedSignals(facts)]) {
-    if (seen.has(signal.name)) continue;
+    if (seen.has(signal.name) || !WEIGHTS[signal.name]) continue;
     seen.add(signal.name);
+    const adds = Object.entries(WEIGHTS[signal.name]!)
+      .map(([l, w]) => `+${w} to Level ${l}`)
+      .join(", ");
+    words.push(
+      `${SIGNAL_WORDS[signal.name] ?? signal.name} (${signal.name}) at ${signal.evidence.file}:${signal.evidence.line}: ${adds}`,
+    );
     for (const [level, weight] of Object.entries(WEIGHTS[signal.name] ?? {})) {
       const l = Number(level) as Level;
       scores[l] += weight;
@@ -86,14 +150,19 @@ export function classify(facts: Facts): Classification {
       confidence: 0,
       reasons: ["no archetype signals found; defaulting to Level 1 (forms service)"],
       scores,
+      unsure: true,
+      signals: words,
     };
   }
   const share = scores[top] / (scores[top] + scores[second]);
   const strength = Math.min(1, scores[top] / 6);
+  const confidence = Math.round(share * strength * 100) / 100;
   return {
     value: top,
-    confidence: Math.round(share * strength * 100) / 100,
+    confidence,
     reasons: reasons.get(top) ?? [],
     scores: Object.fromEntries(Object.entries(scores)),
+    ...(confidence < UNSURE_BELOW || scores[top] === scores[second] ? { unsure: true } : {}),
+    signals: words,
   };
 }

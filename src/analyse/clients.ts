@@ -1,5 +1,5 @@
 import type { ArgInfo, CallSite, FileIndex } from "../scan/source-index.js";
-import { callsOn, isNonProductionPath, localNames, type DetectorContext } from "./context.js";
+import { callsOn, isProductionSource, localNames, type DetectorContext } from "./context.js";
 import { importsOfModules } from "./imports.js";
 
 export interface ClientUse {
@@ -16,7 +16,7 @@ export interface ClientUse {
 export function clientUses(ctx: DetectorContext, modules: readonly string[]): ClientUse[] {
   const uses: ClientUse[] = [];
   for (const { file, imp } of importsOfModules(ctx, modules)) {
-    if (isNonProductionPath(file.rel)) continue;
+    if (!isProductionSource(ctx, file.rel)) continue;
     const calls = callsOn(file, localNames(file, [imp.module]));
     uses.push({ file, module: imp.module, call: calls[0], calls, line: calls[0]?.line ?? imp.line });
   }
@@ -76,4 +76,38 @@ export function setsRetry(call: CallSite): boolean {
     RETRY.test(call.callee) ||
     call.args.some((a) => RETRY.test(a.text) || Object.keys(a.props ?? {}).some((k) => RETRY.test(k)))
   );
+}
+
+/** One AWS SDK v2 service client: `new AWS.SQS()`, `new DynamoDB.DocumentClient()`, `aws-sdk/clients/s3`. */
+export interface AwsV2Use {
+  /** The service, lower case: `s3`, `sqs`, `dynamodb`, `sns`, `ses`. */
+  service: string;
+  file: FileIndex;
+  line: number;
+}
+
+const awsV2 = new WeakMap<DetectorContext, AwsV2Use[]>();
+
+/** Where production code constructs AWS SDK v2 service clients, first use per service. */
+export function awsV2Uses(ctx: DetectorContext): AwsV2Use[] {
+  const cached = awsV2.get(ctx);
+  if (cached) return cached;
+  const seen = new Map<string, AwsV2Use>();
+  for (const { file, imp } of importsOfModules(ctx, ["aws-sdk"])) {
+    if (!isProductionSource(ctx, file.rel)) continue;
+    const sub = /^aws-sdk\/clients\/(\w+)$/.exec(imp.module)?.[1];
+    const names = localNames(file, [imp.module]);
+    for (const call of file.calls) {
+      if (!call.isNew || !names.has(call.root)) continue;
+      const parts = call.callee.split(".");
+      // Destructured (`const { SQS } = AWS`) or a client module: the name is the service.
+      const service = (sub ?? (parts.length > 1 && !imp.names.includes(call.root) ? parts[1] : parts[0]))!;
+      const key = service.toLowerCase();
+      if (!seen.has(key)) seen.set(key, { service: key, file, line: call.line });
+    }
+    if (sub && !seen.has(sub)) seen.set(sub, { service: sub, file, line: imp.line });
+  }
+  const uses = [...seen.values()];
+  awsV2.set(ctx, uses);
+  return uses;
 }

@@ -95,20 +95,77 @@ export function callsByRoot(file: FileIndex): Map<string, CallSite[]> {
   return index;
 }
 
-/** Whether a path is a test, fixture, example or build output: routes there are not the service's routes. */
+/**
+ * Whether a path is not the running service: tests and mocks (`integration_tests/`, `mockApis/`, wiremock,
+ * `*.test.*`), vendored caches (`.yarn/`, `.pnp.*`), Helm chart folders, translations, documentation, tool
+ * configs (lint, audit, test runners, bundlers) and build output. No code fact comes from these; deploy and CI
+ * detectors still read deploy files where they live.
+ */
 export function isNonProductionPath(rel: string): boolean {
   let answer = nonProduction.get(rel);
   if (answer === undefined) {
     // Every detector asks about every file: remember the answers, within bounds for long-lived processes.
     if (nonProduction.size > 100_000) nonProduction.clear();
-    nonProduction.set(rel, (answer = NON_PRODUCTION.test(rel)));
+    nonProduction.set(rel, (answer = NON_PRODUCTION.some((re) => re.test(rel))));
   }
   return answer;
 }
 
+/** Whether a path is a test, mock or fixture (a narrower rule than isNonProductionPath, for deploy files). */
+export function isTestPath(rel: string): boolean {
+  return NON_PRODUCTION[0]!.test(rel) || NON_PRODUCTION[1]!.test(rel);
+}
+
 const nonProduction = new Map<string, boolean>();
-const NON_PRODUCTION =
-  /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build)(\/|$)|\.(test|spec|stories)\.[cm]?[jt]sx?$/;
+const NON_PRODUCTION = [
+  // Tests, fixtures, mocks and stubs of other services.
+  /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|mock-?apis?|mock-?servers?|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,
+  /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$/,
+  // Vendored package caches and Plug'n'Play loaders.
+  /(^|\/)(\.yarn|\.pnp\.[cm]?js|\.pnp\.loader\.mjs|vendor|third[-_]party|bower_components)(\/|$)/,
+  /\.min\.[cm]?js$/,
+  // Helm chart folders (deploy-ci still reads them), translations, documentation, CI helper scripts.
+  /^(charts?|docs?|documentation)\//,
+  /(^|\/)(helm|helm[-_]deploy|helm[-_]charts?|locales?|translations?|i18n|l10n|ci-scripts|\.github|\.circleci|\.husky|\.azuredevops|\.teamcity|\.drone)(\/|$)/,
+  // Tool configs: lint, format, audit, test runners, bundlers, commit hooks.
+  /(^|\/)(\.?eslintrc[\w.]*|eslint\.config\.[\w.]+|\.?prettierrc[\w.]*|prettier\.config\.[\w.]+|\.?stylelintrc[\w.]*|stylelint\.config\.[\w.]+|audit-?ci\.jsonc?|\.nsprc|\.?(jest|vitest|vite|playwright|cypress|babel|webpack|rollup|esbuild|postcss|tailwind|commitlint|lint-staged|knip|nyc|c8|karma|mocha|wdio|gulpfile|gruntfile|sonar-project)(\.config)?(\.[\w-]+)*\.[cm]?[jt]sx?|\.mocharc[\w.]*|\.lintstagedrc[\w.]*|\.c8rc[\w.]*|\.nycrc[\w.]*)$/i,
+];
+
+/**
+ * Whether a source file runs only in the browser: scripts under public/, static/ or assets/, a top-level
+ * client/ bundle, or a `'use client'` React component. Such code never reaches a datastore or holds a secret,
+ * so no server fact comes from it (routes still do: a Next.js page may be a client component).
+ */
+export function isBrowserCode(file: Pick<FileIndex, "rel" | "useClient">): boolean {
+  return Boolean(file.useClient) || BROWSER.test(file.rel);
+}
+
+const BROWSER =
+  /(^|\/)(public|static|assets|wwwroot)\/|^(client|frontend|web-?client)\/|(^|\/)(javascripts|client-?side)\//;
+
+const serverOnly = new WeakMap<DetectorContext, FileIndex[]>();
+
+/**
+ * The service's own server-side sources: not tests, mocks, vendored, tool or browser code. Decided once per
+ * analysis, so every fact detector applies the same rule.
+ */
+export function productionSources(ctx: DetectorContext): FileIndex[] {
+  let list = serverOnly.get(ctx);
+  if (!list) {
+    list = ctx.sources.filter((f) => !isNonProductionPath(f.rel) && !isBrowserCode(f));
+    serverOnly.set(ctx, list);
+  }
+  return list;
+}
+
+const productionSet = new WeakMap<DetectorContext, Set<string>>();
+
+/** Whether a source path is among the production sources (see productionSources). */
+export function isProductionSource(ctx: DetectorContext, rel: string): boolean {
+  let set = productionSet.get(ctx);
+  if (!set) productionSet.set(ctx, (set = new Set(productionSources(ctx).map((f) => f.rel))));
+  return set.has(rel);
+}
 
 const nearest = new WeakMap<DetectorContext, Map<string, Manifest | undefined>>();
 

@@ -28,6 +28,8 @@ export const datastoreKinds = [
   "s3",
   "sqlite",
   "memory",
+  "azure-blob",
+  "opensearch",
 ] as const;
 export const integrationKinds = [
   "http",
@@ -39,7 +41,16 @@ export const integrationKinds = [
   "virus-scan",
   "object-storage",
 ] as const;
-export const authKinds = ["oidc", "passport", "jwt", "basic", "session", "none"] as const;
+export const authKinds = [
+  "oidc",
+  "passport",
+  "jwt",
+  "basic",
+  "session",
+  "none",
+  "gateway",
+  "custom",
+] as const;
 export const personalDataCategories = [
   "contact",
   "identity",
@@ -49,6 +60,9 @@ export const personalDataCategories = [
   "children",
   "location",
   "free-text",
+  "criminal-offence",
+  "family",
+  "immigration",
 ] as const;
 
 export const routeSchema = z

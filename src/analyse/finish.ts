@@ -3,7 +3,8 @@ import { ev, isNonProductionPath } from "./context.js";
 import type { Facts } from "./facts.js";
 import type { Merged } from "./run-detectors.js";
 
-const HEALTH = /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping)$/;
+const HEALTH =
+  /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|ping\.xml|ping\.json|heartbeat)$/;
 
 /** Facts that need more than one detector's findings: health endpoints, outbound timeouts, no auth. */
 export function finish(merged: Merged, sources: FileIndex[]): Merged {
@@ -26,30 +27,66 @@ function finishReadiness(merged: Merged, sources: FileIndex[]): Facts["readiness
     }
   }
   readiness.healthEndpoints = health;
-  // Only integrations whose calls the analyser could inspect say anything about timeouts.
-  const outbound = merged.integrations.filter((i) => i.hasTimeout !== undefined);
-  const missing = outbound.filter((i) => i.hasTimeout === false);
-  readiness.outboundTimeouts =
-    outbound.length === 0
-      ? { present: true, detail: "no outbound HTTP calls found", evidence: [] }
-      : {
-          present: missing.length === 0,
-          detail: missing.length
-            ? `no timeout on: ${missing.map((i) => i.name).join(", ")}`
-            : `all ${outbound.length} outbound integrations set a timeout`,
-          evidence: (missing.length ? missing : outbound).map((i) => i.evidence),
-        };
+  readiness.outboundTimeouts = outboundTimeouts(merged.integrations);
   return readiness;
 }
 
+/**
+ * Timeouts are present only when every outbound client is known to set one. HTTP upstreams whose calls were not
+ * seen (declared in config only) count as unknown, so not present; "no outbound calls" only when none was found.
+ */
+function outboundTimeouts(integrations: Facts["integrations"]): Facts["readiness"]["outboundTimeouts"] {
+  if (integrations.length === 0) return { present: true, detail: "no outbound calls found", evidence: [] };
+  const relevant = integrations.filter(
+    (i) => i.hasTimeout !== undefined || i.kind === "http" || i.kind === "pay",
+  );
+  if (relevant.length === 0)
+    return {
+      present: false,
+      detail: `no outbound HTTP calls found; timeouts of SDK clients not known: ${integrations.map((i) => i.name).join(", ")}`,
+      evidence: integrations.slice(0, 3).map((i) => i.evidence),
+    };
+  const missing = relevant.filter((i) => i.hasTimeout === false);
+  const unknown = relevant.filter((i) => i.hasTimeout === undefined);
+  if (missing.length || unknown.length)
+    return {
+      present: false,
+      detail: [
+        missing.length ? `no timeout on: ${missing.map((i) => i.name).join(", ")}` : "",
+        unknown.length ? `timeout not known for: ${unknown.map((i) => i.name).join(", ")}` : "",
+      ]
+        .filter(Boolean)
+        .join("; "),
+      evidence: [...missing, ...unknown].map((i) => i.evidence),
+    };
+  return {
+    present: true,
+    detail: `all ${relevant.length} outbound integrations set a timeout`,
+    evidence: relevant.map((i) => i.evidence),
+  };
+}
+
+/** No sign-in found for the routes: sessions alone keep state, they do not say who someone is. */
 function finishAuth(merged: Merged): Facts["auth"] {
-  if (merged.auth.length > 0 || merged.routes.length === 0) return merged.auth;
+  const signIn = merged.auth.filter((a) => a.kind !== "session");
+  const roles = merged.signals.find((s) => s.name === "role-guards")?.evidence;
+  if (roles) {
+    const guards = `role guards (${roles.snippet ?? "checks"} at ${roles.file}:${roles.line})`;
+    if (signIn[0])
+      return merged.auth.map((a) =>
+        a === signIn[0] ? { ...a, detail: `${a.detail ?? a.kind}; ${guards}` } : a,
+      );
+    return [{ kind: "custom", detail: `${guards}, no sign-in found`, evidence: roles }, ...merged.auth];
+  }
+  if (signIn.length > 0 || merged.routes.length === 0) return merged.auth;
   const first = merged.routes[0]!;
+  const sessions = merged.auth.length ? "; sessions alone are not authentication" : "";
   return [
     {
       kind: "none",
-      detail: `no authentication found for ${merged.routes.length} route(s)`,
+      detail: `no authentication found for ${merged.routes.length} route(s)${sessions}`,
       evidence: first.evidence,
     },
+    ...merged.auth,
   ];
 }

@@ -66,6 +66,7 @@ export async function analyse(dir: string, options: AnalyseOptions = {}): Promis
         ...classification,
         value: options.level,
         overridden: true,
+        unsure: false,
         reasons: [`level ${options.level} set by --level`, ...classification.reasons],
       }
     : classification;

@@ -83,3 +83,26 @@ export async function parseBaseline(file: string): Promise<Baseline> {
   }
   return parsed.data;
 }
+
+/**
+ * The baseline for a service whose level analysis could not settle ("unsure"): only what every archetype
+ * shares. Failure modes, compliance controls and journeys kept are those all five baselines list (by id);
+ * no peaks or change freezes, which belong to one archetype's calendar. Defaults are the guessed level's.
+ */
+export async function sharedCoreBaseline(guess: number, dir = PROFILES_DIR): Promise<Baseline> {
+  const all = await Promise.all([1, 2, 3, 4, 5].map((l) => loadBaseline(l, dir)));
+  const own = all[guess - 1] ?? all[2]!;
+  const inEvery = <T extends { id: string }>(pick: (b: Baseline) => T[]) =>
+    pick(own).filter((item) => all.every((b) => pick(b).some((o) => o.id === item.id)));
+  return {
+    ...own,
+    name: "shared-core",
+    title: "Service of undecided archetype",
+    description: "Level unsure: only what every archetype shares. Set service.level in govops.config.yaml.",
+    journeys: inEvery((b) => b.journeys),
+    failureModes: inEvery((b) => b.failureModes),
+    compliance: inEvery((b) => b.compliance),
+    peakPeriods: [],
+    changeFreezes: [],
+  };
+}

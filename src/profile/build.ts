@@ -74,6 +74,8 @@ const DATASTORE_NAMES: Record<string, string> = {
   s3: "Amazon S3",
   sqlite: "SQLite",
   memory: "In-memory store",
+  "azure-blob": "Azure Blob Storage",
+  opensearch: "OpenSearch",
 };
 
 /** Each datastore and integration found in the code becomes a dependency. */

@@ -190,6 +190,8 @@ export const profileSchema = z
             value: levelSchema,
             confidence: z.number().min(0).max(1),
             reasons: z.array(z.string()),
+            /** Analysis could not settle the archetype: the profile holds only what every archetype shares. */
+            unsure: z.boolean().optional(),
             provenance: provenanceSchema,
           })
           .strict(),

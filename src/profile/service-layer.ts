@@ -75,6 +75,7 @@ export function serviceFromLayers(
       value: analysis.level.value,
       confidence: analysis.level.confidence,
       reasons: analysis.level.reasons,
+      ...(analysis.level.unsure && !analysis.level.overridden ? { unsure: true } : {}),
       provenance: { source: analysis.level.overridden ? "user" : "analysis" },
     },
     fieldSources,
@@ -85,6 +86,8 @@ function hostingFrom(facts: Facts): string | undefined {
   const kinds = new Set(facts.deployFiles.map((d) => d.kind));
   if (kinds.has("kubernetes") || kinds.has("helm")) return "kubernetes";
   if (kinds.has("cloudfoundry")) return "cloud-foundry";
+  if (kinds.has("serverless") || kinds.has("sam")) return "aws-lambda";
+  if (kinds.has("app-engine")) return "app-engine";
   return undefined;
 }
 

@@ -80,6 +80,12 @@ export interface FileIndex {
   destructures: Array<{ from: string; names: string[] }>;
   /** HTTP methods compared against a `.method` property (`req.method === 'POST'`, `case 'GET':`). */
   methodChecks: NamedLine[];
+  /** Property names read through accesses (`applicant.dateOfBirth`), each once per file at its first line. */
+  accessed: NamedLine[];
+  /** The first line that calls `console.*`: console calls are not recorded, but console-only logging is a fact. */
+  consoleLine?: number;
+  /** The file opens with a `'use client'` directive: a React component that runs in the browser. */
+  useClient?: true;
 }
 
 export function scriptKindFor(rel: string): ts.ScriptKind {
@@ -131,7 +137,14 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     pathLiterals: [],
     methodChecks: [],
     destructures: [],
+    accessed: [],
   };
+  const first = sf.statements[0];
+  if (first?.kind === ts.SyntaxKind.ExpressionStatement) {
+    const expr = (first as ts.ExpressionStatement).expression;
+    if (isStringLiteral(expr) && expr.text === "use client") index.useClient = true;
+  }
+  const accessedNames = new Set<string>();
   // Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper.
   const ancestors: ts.Node[] = [];
   const up = (n: number) => ancestors[ancestors.length - n];
@@ -154,6 +167,14 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         const access = node as ts.PropertyAccessExpression;
         if (isProcessEnv(access.expression))
           index.envReads.push({ name: access.name.text, line: line(access) });
+        else if (
+          !accessedNames.has(access.name.text) &&
+          // A method called (`z.string().email()`) is not a field read.
+          !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
+        ) {
+          accessedNames.add(access.name.text);
+          index.accessed.push({ name: access.name.text, line: line(access) });
+        }
         break;
       }
       case K.ElementAccessExpression: {
@@ -282,16 +303,25 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
 
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const expr = node.expression;
-    const root = rootName(expr);
-    if (BUILTINS.has(root) && !binds(root)) return;
-    const callee = dotted(expr);
+    // `wreck[method](url)`: a computed member call, recorded as `wreck[]` with its receiver's root.
+    const computed =
+      expr.kind === K.ElementAccessExpression &&
+      !isStringish((expr as ts.ElementAccessExpression).argumentExpression)
+        ? (expr as ts.ElementAccessExpression).expression
+        : undefined;
+    const root = rootName(computed ?? expr);
+    if (BUILTINS.has(root) && !binds(root)) {
+      if (root === "console" && index.consoleLine === undefined) index.consoleLine = line(node);
+      return;
+    }
+    const callee = computed ? `${dotted(computed)}[]` : dotted(expr);
     const args = reader.args(node.arguments);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
     const call: CallSite = {
       callee,
       root,
-      name: access ? access.name.text : isIdentifier(expr) ? expr.text : callee,
+      name: access ? access.name.text : isIdentifier(expr) ? expr.text : computed ? "[]" : callee,
       args,
       // In a chain spread over lines, the method's own line is where a reader looks.
       line: line(access ? access.name : node),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { analyse } from "../../src/analyse/index.js";
-import { classify } from "../../src/analyse/classify.js";
+import { classify, UNSURE_BELOW } from "../../src/analyse/classify.js";
+import { pathWords } from "../../src/analyse/detectors/archetype-signals.js";
+import { sharedCoreBaseline, loadBaseline } from "../../src/profile/baseline.js";
 import type { Facts } from "../../src/analyse/facts.js";
 import { examplePath } from "../helpers.js";
 
@@ -59,5 +61,57 @@ describe("level classification", () => {
     expect(a.level.reasons[0]).toBe("level 4 set by --level");
     expect(a.level.reasons.slice(1).join("\n")).toMatch(/case-work/);
     expect(a.level.scores[3]).toBeGreaterThan(a.level.scores[4]!);
+  });
+
+  it("a tie or a confidence below the documented threshold is unsure, and every signal is said in words", () => {
+    const tie = classify(factsWith(["case-work", "form-steps"]));
+    expect(tie.unsure).toBe(true);
+    expect(tie.signals).toEqual([
+      "case, enquiry or triage pages (case-work) at src/app.ts:3: +3 to Level 3",
+      "multi-step form pages (apply, check answers, declaration, confirmation) (form-steps) at src/app.ts:3: +3 to Level 1",
+    ]);
+    const clear = classify(factsWith(["rules-engine", "rule-sets-as-data"]));
+    expect(clear.unsure).toBeUndefined();
+    expect(clear.confidence).toBeGreaterThanOrEqual(UNSURE_BELOW);
+  });
+
+  it("generic case features do not tip Level 3 into 4; legacy signals do", () => {
+    const generic = classify(
+      factsWith(["case-work", "migrations", "scheduler", "audit-trail", "sla-tracking"]),
+    );
+    expect(generic.value).toBe(3);
+    expect(generic.scores[4]).toBe(0);
+    const legacy = classify(factsWith(["case-work", "legacy-migration", "dual-running", "deadlines"]));
+    expect(legacy.value).toBe(4);
+  });
+
+  it("Level 5 from eligibility and calculation modules and rate tables kept as data", () => {
+    const c = classify(factsWith(["calculation-rules", "rule-sets-as-data", "form-steps"]));
+    expect(c).toMatchObject({ value: 5 });
+    expect(c.scores[5]).toBe(6);
+  });
+
+  it("path words are whole words: no sla in translation, no Parliament in questions alone", () => {
+    expect(pathWords("src/translations/sla-free.ts").has("sla")).toBe(true);
+    expect(pathWords("src/translation/index.ts").has("sla")).toBe(false);
+    expect([...pathWords("src/checkYourAnswers/questions.page.tsx")]).toEqual([
+      "src",
+      "check",
+      "your",
+      "answers",
+      "questions",
+      "page",
+      "tsx",
+    ]);
+  });
+
+  it("an unsure level takes only what every archetype baseline shares: no peaks, freezes or own failure modes", async () => {
+    const core = await sharedCoreBaseline(4);
+    const all = await Promise.all([1, 2, 3, 4, 5].map((l) => loadBaseline(l)));
+    expect(core.peakPeriods).toEqual([]);
+    expect(core.changeFreezes).toEqual([]);
+    for (const fm of core.failureModes)
+      for (const b of all) expect(b.failureModes.map((f) => f.id)).toContain(fm.id);
+    expect(core.failureModes.length).toBeLessThan(all[3]!.failureModes.length);
   });
 });

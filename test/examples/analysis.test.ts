@@ -27,7 +27,8 @@ describe("analysis of the bundled examples names the right level and facts, with
     expect(a.facts.datastores).toContainEqual(expect.objectContaining({ kind: "redis", envVar: "REDIS_URL" }));
     expect(a.facts.integrations).toContainEqual(expect.objectContaining({ name: "case-api", baseUrlEnv: "CASE_API_URL", hasTimeout: true }));
     expect(a.facts.integrations.map((i) => i.kind)).toContain("notify");
-    expect(a.facts.auth.map((x) => x.kind)).toEqual(["session"]);
+    // Sessions alone are not authentication: no sign-in is found, and the session store is still reported.
+    expect(a.facts.auth.map((x) => x.kind)).toEqual(["none", "session"]);
     const pd = Object.fromEntries(a.facts.personalData.map((p) => [p.field, p.category]));
     expect(pd).toMatchObject({ nationalInsuranceNumber: "identity", dateOfBirth: "identity", email: "contact", postcode: "contact" });
     expect(a.facts.readiness.gracefulShutdown.present).toBe(true);

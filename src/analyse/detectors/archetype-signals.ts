@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isNonProductionPath, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Findings } from "../facts.js";
 
@@ -20,26 +20,115 @@ const CAPABILITIES: Array<[string, string[]]> = [
   ["cache", ["lru-cache", "node-cache", "keyv", "@fastify/caching"]],
 ];
 
-/** Words in route paths and file names, per archetype theme. */
-const WORDS: Array<[string, RegExp]> = [
+/**
+ * Words in route paths and file names, per archetype theme. Paths are split into whole words (`/`, `-`, `_`,
+ * `.` and camelCase), so `sla` is not found in "translation", and a theme may need two words together.
+ */
+const WORDS: Array<[string, (words: Set<string>) => boolean]> = [
   [
     "form-steps",
-    /\/(apply|start|check-answers|check-your-answers|declaration|confirmation|eligibility)(\/|$)/,
+    (w) =>
+      ["apply", "start", "declaration", "confirmation", "eligibility"].some((x) => w.has(x)) ||
+      (w.has("check") && w.has("answers")),
   ],
-  ["data-views", /\/(dashboard|statistics|stats|data|charts?|datasets?|download)(\/|$)|\.csv$/],
-  ["case-work", /\/(enquir(y|ies)|cases?|caseworkers?|triage|assign|queue|tickets?)(\/|$)/],
+  [
+    "data-views",
+    (w) =>
+      [
+        "dashboard",
+        "dashboards",
+        "statistics",
+        "stats",
+        "charts",
+        "chart",
+        "datasets",
+        "dataset",
+        "csv",
+      ].some((x) => w.has(x)),
+  ],
+  [
+    "case-work",
+    (w) =>
+      [
+        "enquiry",
+        "enquiries",
+        "case",
+        "cases",
+        "caseworker",
+        "caseworkers",
+        "triage",
+        "casework",
+        "tickets",
+        "ticket",
+      ].some((x) => w.has(x)),
+  ],
+  // `questions` alone is a form's questions: Parliament needs its own words.
   [
     "parliamentary",
-    /\/(questions?|pqs?|parliament\w*|members?|answering|written-?questions?)(\/|$)|pq[-_]|parliament/i,
+    (w) =>
+      ["parliament", "parliamentary", "pq", "pqs", "hansard", "mp", "mps", "ministerial", "answering"].some(
+        (x) => w.has(x),
+      ) ||
+      (w.has("written") && w.has("questions")),
   ],
   [
     "assessment",
-    /\/(assessments?|rulesets?|rules|decisions?|eligibility-checks?)(\/|$)|ruleset|rules?-engine/,
+    (w) =>
+      ["assessment", "assessments", "ruleset", "rulesets", "rules", "decisions", "adjudication"].some((x) =>
+        w.has(x),
+      ),
   ],
-  ["legacy-migration", /legacy|migrate-?from|data-migration/i],
-  ["audit-trail", /audit/i],
-  ["deadlines", /deadline|sla|due-?date|overdue/i],
+  [
+    "calculation-rules",
+    (w) =>
+      [
+        "eligibility",
+        "entitlement",
+        "entitlements",
+        "calculation",
+        "calculations",
+        "calculator",
+        "calculate",
+        "tariff",
+        "tariffs",
+        "thresholds",
+        "means",
+      ].some((x) => w.has(x)) &&
+      !w.has("view") &&
+      !w.has("views"),
+  ],
+  [
+    "legacy-migration",
+    (w) => w.has("legacy") || (w.has("migrate") && w.has("from")) || (w.has("data") && w.has("migration")),
+  ],
+  ["dual-running", (w) => (w.has("dual") && w.has("running")) || w.has("strangler") || w.has("mainframe")],
+  ["audit-trail", (w) => w.has("audit") || w.has("audits")],
+  ["back-office", (w) => ["admin", "backoffice", "caseworker", "caseworkers", "staff"].some((x) => w.has(x))],
+  ["deadlines", (w) => w.has("deadline") || w.has("deadlines") || w.has("statutory")],
+  [
+    "sla-tracking",
+    (w) => w.has("sla") || w.has("slas") || w.has("overdue") || (w.has("due") && w.has("date")),
+  ],
 ];
+
+/** Whole words of a path: `src/questions/checkAnswers.ts` → src, questions, check, answers, ts. */
+export function pathWords(p: string): Set<string> {
+  return new Set(
+    p
+      .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+}
+
+/** Marks the words of a route literal, so a theme can ask for a route rather than a file name. */
+const ROUTE = "\u0000route";
+const TEMPLATE = /\.(njk|html|hbs|ejs|pug)$/;
+/** Migration file names describe schema changes, not features; asset paths are not pages. */
+const NOT_VOCABULARY = /(^|\/)(migrations?|migrate|seeds?|seeders)\//;
+const ASSET = /\.(svg|png|jpe?g|gif|ico|css|js|woff2?|ttf|map)$/i;
+const RATE_TABLE = /(^|\/)[\w-]*(rates?|thresholds?|tariffs?|bands?|allowances?)[\w-]*\.(json|ya?ml|csv)$/i;
 
 export const archetypeSignalsDetector: Detector = {
   id: "archetype-signals",
@@ -51,14 +140,25 @@ export const archetypeSignalsDetector: Detector = {
       const use = clientUses(ctx, modules)[0];
       if (use) signals.push({ name, evidence: ev(use.file.rel, use.line, use.module) });
     }
-    for (const [name, re] of WORDS) {
-      const file = ctx.paths.find(
-        (p) => !isNonProductionPath(p) && !p.startsWith("ops/") && re.test(`/${p}`),
-      );
-      if (file) signals.push({ name, evidence: ev(file, 1, "file name") });
-      for (const source of ctx.sources) {
-        if (isNonProductionPath(source.rel)) continue;
-        const hit = source.pathLiterals.find((l) => re.test(l.name));
+    // Signals come from production code and its templates only: not docs, images, charts or tests.
+    const sources = productionSources(ctx);
+    const files = [
+      ...sources.map((f) => f.rel),
+      ...ctx.textFiles.filter((f) => TEMPLATE.test(f.rel) && !isNonProductionPath(f.rel)).map((f) => f.rel),
+    ].filter((p) => !p.startsWith("ops/") && !NOT_VOCABULARY.test(p));
+    // Each literal's words once, not once per theme.
+    const literalWords = new Map<string, Set<string>>();
+    const routeWords = (name: string) => {
+      let words = literalWords.get(name);
+      if (!words) literalWords.set(name, (words = pathWords(name).add(ROUTE)));
+      return words;
+    };
+    const fileWords = files.map((p) => [p, pathWords(p.replace(/\.[\w]+$/, ""))] as const);
+    for (const [name, test] of WORDS) {
+      const file = fileWords.find(([, words]) => test(words));
+      if (file) signals.push({ name, evidence: ev(file[0], 1, "file name") });
+      for (const source of sources) {
+        const hit = source.pathLiterals.find((l) => !ASSET.test(l.name) && test(routeWords(l.name)));
         if (hit) {
           signals.push({ name, evidence: ev(source.rel, hit.line, hit.name) });
           break;
@@ -67,10 +167,13 @@ export const archetypeSignalsDetector: Detector = {
     }
     const migrations = ctx.paths.find((p) => /(^|\/)migrations?\//.test(p) && !isNonProductionPath(p));
     if (migrations) signals.push({ name: "migrations", evidence: ev(migrations, 1, "migrations folder") });
-    const ruleData = ctx.paths.find((p) =>
-      /(^|\/)(rules|rulesets?|rule-sets?)\/[^/]+\.(json|ya?ml)$/.test(p),
+    const ruleData = ctx.paths.find(
+      (p) =>
+        !isNonProductionPath(p) &&
+        (/(^|\/)(rules|rulesets?|rule-sets?)\/[^/]+\.(json|ya?ml)$/.test(p) || RATE_TABLE.test(p)),
     );
-    if (ruleData) signals.push({ name: "rule-sets-as-data", evidence: ev(ruleData, 1, "rule set file") });
+    if (ruleData)
+      signals.push({ name: "rule-sets-as-data", evidence: ev(ruleData, 1, "rule or rate table file") });
     return { signals };
   },
 };

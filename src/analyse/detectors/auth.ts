@@ -1,11 +1,20 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, localNames } from "../context.js";
+import { ev, localNames, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Facts, Findings } from "../facts.js";
 
-const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"]; detail: string }> = [
+export const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"]; detail: string }> = [
   {
-    modules: ["openid-client", "passport-openidconnect", "passport-azure-ad", "@govuk-one-login/simple-oidc"],
+    modules: [
+      "openid-client",
+      "passport-openidconnect",
+      "passport-azure-ad",
+      "@govuk-one-login/simple-oidc",
+      "express-openid-connect",
+      "keycloak-connect",
+      "@hapi/bell",
+      "@azure/msal-node",
+    ],
     kind: "oidc",
     detail: "OpenID Connect sign-in",
   },
@@ -44,8 +53,7 @@ const OIDC_STRATEGIES = /passport-openidconnect|passport-azure-ad|openid-client|
 /** passport.use(new Strategy(…)): each strategy the code constructs, named by its package. */
 function passportStrategies(ctx: Parameters<Detector["detect"]>[0]): NonNullable<Findings["auth"]> {
   const found: NonNullable<Findings["auth"]> = [];
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  for (const file of productionSources(ctx)) {
     for (const imp of file.imports) {
       if (
         imp.typeOnly ||

@@ -1,5 +1,5 @@
-import { clientUses } from "../clients.js";
-import { ev, isNonProductionPath, localNames, type DetectorContext } from "../context.js";
+import { awsV2Uses, clientUses } from "../clients.js";
+import { ev, isNonProductionPath, localNames, productionSources, type DetectorContext } from "../context.js";
 import type { Facts } from "../facts.js";
 
 type Datastore = Facts["datastores"][number];
@@ -43,8 +43,7 @@ const SESSION_MODULES = ["express-session", "@fastify/session"];
  */
 export function sessionMemoryStores(ctx: DetectorContext): Datastore[] {
   const out: Datastore[] = [];
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  for (const file of productionSources(ctx)) {
     const explicit = file.calls.find((c) => c.isNew && /(^|\.)MemoryStore$/.test(c.callee));
     if (explicit)
       out.push({ kind: "memory", client: "session MemoryStore", evidence: ev(file.rel, explicit.line) });
@@ -69,4 +68,69 @@ export function sessionMemoryStores(ctx: DetectorContext): Datastore[] {
     }
   }
   return out;
+}
+
+const AWS_V2_STORES: Record<string, Datastore["kind"]> = { s3: "s3", dynamodb: "dynamodb" };
+
+/** AWS SDK v2: `new AWS.S3()`, `new AWS.DynamoDB.DocumentClient()`, `import S3 from 'aws-sdk/clients/s3'`. */
+export function awsV2Datastores(ctx: DetectorContext): Datastore[] {
+  return awsV2Uses(ctx).flatMap((u) =>
+    AWS_V2_STORES[u.service]
+      ? [
+          {
+            kind: AWS_V2_STORES[u.service]!,
+            client: "aws-sdk",
+            evidence: ev(u.file.rel, u.line, `aws-sdk ${u.service}`),
+          },
+        ]
+      : [],
+  );
+}
+
+/** A database module taken from a package (`engine/db/db.js`), not a driver the repository declares. */
+const DB_MODULE = /^(?:@[\w.-]+\/)?[\w.-]+\/(?:.*\/)?(db|database|knex|objection)(?:\.config)?(?:[./-]|$)/;
+const DB_ENV: Array<[RegExp, Datastore["kind"]]> = [
+  [/^(POSTGRES|PG)[A-Z]*_/, "postgres"],
+  [/^MYSQL_/, "mysql"],
+  [/^MONGO[A-Z]*_/, "mongodb"],
+];
+
+/**
+ * The database of a service whose framework, models and DB config come from a (git) dependency: code imports
+ * `<package>/db/…`, and the env examples or code name POSTGRES_*, MYSQL_* or MONGO* settings.
+ */
+export function dependencyDatabases(ctx: DetectorContext): Datastore[] {
+  let use: { rel: string; line: number; module: string } | undefined;
+  for (const file of productionSources(ctx)) {
+    const imp = file.imports.find(
+      (i) => !i.typeOnly && !i.module.startsWith(".") && DB_MODULE.test(i.module),
+    );
+    if (imp) {
+      use = { rel: file.rel, line: imp.line, module: imp.module };
+      break;
+    }
+  }
+  if (!use) return [];
+  const names = [
+    ...productionSources(ctx).flatMap((f) => f.envReads.map((e) => e.name)),
+    ...ctx.textFiles
+      .filter((f) => /(^|\/)\.env[.-][\w.-]+$/.test(f.rel))
+      .flatMap((f) => [...f.text.matchAll(/^\s*([A-Z][A-Z0-9_]*)\s*=/gm)].map((m) => m[1]!)),
+  ];
+  for (const [re, kind] of DB_ENV) {
+    const envVar = names.find((n) => re.test(n) && /HOST|URL|URI/.test(n)) ?? names.find((n) => re.test(n));
+    if (envVar)
+      return [
+        {
+          kind,
+          client: use.module
+            .split("/")
+            .slice(0, use.module.startsWith("@") ? 2 : 1)
+            .join("/"),
+          envVar,
+          evidence: ev(use.rel, use.line, `import ${use.module}`),
+        },
+      ];
+  }
+  return [];
 }

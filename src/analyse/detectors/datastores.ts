@@ -4,7 +4,12 @@ import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import { clientUses, envVarInCalls, LOCATION_ENV, type ClientUse } from "../clients.js";
 import type { DetectorContext } from "../context.js";
 import type { Facts } from "../facts.js";
-import { prismaDatastores, sessionMemoryStores } from "./datastore-extras.js";
+import {
+  awsV2Datastores,
+  dependencyDatabases,
+  prismaDatastores,
+  sessionMemoryStores,
+} from "./datastore-extras.js";
 
 type Datastore = Facts["datastores"][number];
 type Kind = Datastore["kind"];
@@ -46,6 +51,22 @@ const CLIENTS: Client[] = [
   },
   { modules: ["@aws-sdk/client-dynamodb", "@aws-sdk/lib-dynamodb", "dynamoose"], kind: "dynamodb" },
   { modules: ["@aws-sdk/client-s3"], kind: "s3" },
+  { modules: ["@azure/storage-blob"], kind: "azure-blob" },
+  { modules: ["@opensearch-project/opensearch", "nestjs-opensearch"], kind: "opensearch" },
+  { modules: ["pg-boss"], kind: "postgres" },
+  // Job queues and hapi's cache keep their state in Redis.
+  {
+    modules: [
+      "@hapi/catbox-redis",
+      "catbox-redis",
+      "bull",
+      "bullmq",
+      "@nestjs/bull",
+      "@nestjs/bullmq",
+      "bee-queue",
+    ],
+    kind: "redis",
+  },
   { modules: ["better-sqlite3", "sqlite3", "sqlite"], kind: "sqlite" },
   { modules: ["memorystore"], kind: "memory" },
 ];
@@ -59,6 +80,8 @@ const KIND_ENV: Record<Kind, RegExp> = {
   s3: /^(S3|AWS_S3|BUCKET)\w*(ENDPOINT|URL|BUCKET\w*|NAME)?$/,
   sqlite: /^(DATABASE|DB|SQLITE)\w*(PATH|FILE|URL)$/,
   memory: /^$/,
+  "azure-blob": /^(AZURE_STORAGE|BLOB|STORAGE)\w*(URL|URI|CONNECTION\w*|ACCOUNT\w*)$/,
+  opensearch: /^(OPENSEARCH|ELASTIC\w*|SEARCH)\w*(URL|URI|HOST|NODE|ENDPOINT)$/,
 };
 
 /** The driver an ORM uses: its option in the call, in the file (`type: 'postgres'`), a URL scheme, or the driver package. */
@@ -71,8 +94,15 @@ function ormKind(ctx: DetectorContext, use: ClientUse, option: string): Kind | u
       if (kind) return kind;
     }
   }
-  const inFile = use.file.properties.find((p) => p.name === option && p.value && DRIVERS[p.value]);
-  if (inFile) return DRIVERS[inFile.value!];
+  // In the file, or in a module it imports: `knex(knexfile[env])` with the client named in knexfile.js.
+  const near = [
+    use.file,
+    ...use.file.imports.flatMap((i) => resolveImport(ctx, use.file.rel, i.module) ?? []),
+  ];
+  for (const file of near) {
+    const inFile = file.properties.find((p) => p.name === option && p.value && DRIVERS[p.value]);
+    if (inFile) return DRIVERS[inFile.value!];
+  }
   const driver = DRIVER_PACKAGES.find((d) => declares(ctx, use.file.rel, d));
   return driver ? DRIVERS[driver] : undefined;
 }
@@ -132,7 +162,9 @@ export const datastoresDetector: Detector = {
     }
     // One entry per kind survives the merge: the use that opens a connection and names its env var.
     const datastores = found.sort((a, b) => b.score - a.score).map((f) => f.store);
-    datastores.push(...prismaDatastores(ctx), ...sessionMemoryStores(ctx));
+    datastores.push(...prismaDatastores(ctx), ...awsV2Datastores(ctx), ...sessionMemoryStores(ctx));
+    if (!datastores.some((d) => d.kind !== "memory" && d.kind !== "redis"))
+      datastores.push(...dependencyDatabases(ctx));
     return { datastores };
   },
 };

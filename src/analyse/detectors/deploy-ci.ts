@@ -13,13 +13,25 @@ const DEPLOY: Array<[string, RegExp]> = [
   ["terraform", /\.tf$/],
   ["cloudfoundry", /(^|\/)manifest\.ya?ml$/],
   ["procfile", /(^|\/)Procfile$/],
+  ["helm-values", /(^|\/)(helm|charts?|helm[-_]deploy)\/(.*\/)?values[-.][\w.-]+\.ya?ml$/],
+  ["serverless", /(^|\/)serverless(\.[\w-]+)?\.(ya?ml|json|ts|js)$/],
+  ["pm2", /(^|\/)(ecosystem\.config\.(c?js|json)|pm2(\.[\w-]+)?\.(json|ya?ml|config\.c?js))$/],
+];
+
+/** Deploy files told apart by their content: App Engine app.yaml (also as a template), SAM templates. */
+const BY_CONTENT: Array<[string, RegExp, RegExp]> = [
+  ["app-engine", /(^|\/)app(\.[\w-]+)?\.ya?ml(\.(tpl|template|j2|tmpl))?$/, /^runtime:\s*\S+/m],
+  ["sam", /(^|\/)(template|sam[\w-]*)\.ya?ml$/, /AWS::Serverless|Transform:\s*['"]?AWS::Serverless/],
 ];
 
 const CI: Array<[string, RegExp]> = [
   ["github-actions", /^\.github\/workflows\/[^/]+\.ya?ml$/],
   ["gitlab-ci", /(^|\/)\.gitlab-ci\.ya?ml$/],
   ["circleci", /^\.circleci\/config\.ya?ml$/],
-  ["jenkins", /(^|\/)Jenkinsfile$/],
+  ["jenkins", /(^|\/)Jenkinsfile([._-][\w.-]+)?$/],
+  ["drone", /(^|\/)\.drone([\w.-]*)\.ya?ml$/],
+  ["azure-pipelines", /^\.azuredevops\/.+\.ya?ml$/],
+  ["teamcity", /^\.teamcity\/.+\.(kts|xml)$/],
   ["azure-pipelines", /(^|\/)azure-pipelines[\w.-]*\.ya?ml$/],
   ["bitbucket-pipelines", /(^|\/)bitbucket-pipelines\.ya?ml$/],
   ["travis", /(^|\/)\.travis\.ya?ml$/],
@@ -38,6 +50,9 @@ export const deployCiDetector: Detector = {
       const deploy = DEPLOY.find(([, re]) => re.test(rel));
       if (deploy?.[0] === "cloudfoundry" && !isCloudFoundry(ctx, rel)) continue;
       if (deploy) deployFiles.push({ kind: deploy[0], evidence: ev(rel, 1) });
+      for (const [kind, name, content] of BY_CONTENT)
+        if (name.test(rel) && ctx.textFiles.some((f) => f.rel === rel && content.test(f.text)))
+          deployFiles.push({ kind, evidence: ev(rel, 1) });
       const ci = CI.find(([, re]) => re.test(rel));
       if (ci && !isGeneratedByGovops(ctx, rel)) ciFiles.push({ kind: ci[0], evidence: ev(rel, 1) });
     }

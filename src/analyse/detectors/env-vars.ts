@@ -1,6 +1,6 @@
 import { parseAllDocuments } from "yaml";
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isTestPath, productionSources } from "../context.js";
 import type { Findings } from "../facts.js";
 
 const ENV_FILE = /(^|\/)\.env\.(example|sample|template|dist|defaults)$|(^|\/)\.env-example$/;
@@ -46,6 +46,30 @@ function yamlEnvNames(text: string): string[] {
   }
 }
 
+/** An env helper: `get('NAME', fallback)`, `env('NAME')`, `getEnv('NAME')`, `config.env.get('NAME')`. */
+const ENV_HELPER =
+  /^(get|env|getEnv|getEnvVar|requireEnv|required|readEnv|fromEnv|envOr|mustGet|\w*[Ee]nv\w*\.(get|required?|str|num|bool))$/;
+const HELPER_NAME = /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$|^(PORT|HOST|NODE_ENV|ENVIRONMENT)$/;
+
+/** node-config's custom-environment-variables.json: every leaf string (or `__name`) is an env var name. */
+function configEnvNames(text: string): string[] {
+  const out = new Set<string>();
+  const walk = (v: unknown) => {
+    if (typeof v === "string" && ENV_NAME.test(v)) out.add(v);
+    else if (v && typeof v === "object") {
+      const named = (v as { __name?: unknown }).__name;
+      if (typeof named === "string" && ENV_NAME.test(named)) out.add(named);
+      else for (const child of Object.values(v)) walk(child);
+    }
+  };
+  try {
+    walk(JSON.parse(text));
+  } catch {
+    // Not JSON: nothing to read.
+  }
+  return [...out];
+}
+
 function lineOf(text: string, name: string): number {
   const at = text.search(new RegExp(`\\b${name}\\b`));
   return at < 0 ? 1 : text.slice(0, at).split("\n").length;
@@ -61,9 +85,12 @@ export const envVarsDetector: Detector = {
     const add = (name: string, file: string, line: number) => {
       if (!envVars.has(name)) envVars.set(name, { name, evidence: ev(file, line) });
     };
-    for (const file of ctx.sources) {
-      if (isNonProductionPath(file.rel)) continue;
+    for (const file of productionSources(ctx)) {
       for (const read of file.envReads) add(read.name, file.rel, read.line);
+      for (const call of file.calls) {
+        const name = call.args[0]?.value;
+        if (name && ENV_HELPER.test(call.callee) && HELPER_NAME.test(name)) add(name, file.rel, call.line);
+      }
     }
     for (const file of ctx.textFiles) {
       if (ENV_FILE.test(file.rel)) {
@@ -71,12 +98,10 @@ export const envVarsDetector: Detector = {
           const m = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=/.exec(line);
           if (m) add(m[1]!, file.rel, i + 1);
         });
-      } else if (
-        DEPLOY_YAML.test(file.rel) &&
-        !isNonProductionPath(file.rel) &&
-        !file.rel.includes("templates/")
-      ) {
+      } else if (DEPLOY_YAML.test(file.rel) && !isTestPath(file.rel) && !file.rel.includes("templates/")) {
         for (const name of yamlEnvNames(file.text)) add(name, file.rel, lineOf(file.text, name));
+      } else if (/(^|\/)custom-environment-variables\.json$/.test(file.rel) && !isTestPath(file.rel)) {
+        for (const name of configEnvNames(file.text)) add(name, file.rel, lineOf(file.text, name));
       }
     }
     return { envVars: [...envVars.values()].sort((a, b) => a.name.localeCompare(b.name)) };

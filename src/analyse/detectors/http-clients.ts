@@ -2,8 +2,8 @@ import type { Detector } from "../detector.js";
 import {
   callsOn,
   ev,
-  isNonProductionPath,
   localNames,
+  productionSources,
   resolveImport,
   type DetectorContext,
 } from "../context.js";
@@ -17,6 +17,8 @@ import {
   injectedUrlEnvs,
   nameFromEnv,
   nameFromFile,
+  nameFromSetting,
+  configEnv,
   URL_ENV,
   urlEnvIn,
 } from "../outbound.js";
@@ -33,18 +35,28 @@ const HTTP_MODULES = [
   "cross-fetch",
   "isomorphic-fetch",
   "needle",
+  "@hapi/wreck",
+  "wreck",
+  "request",
+  "request-promise",
+  "request-promise-native",
+  "phin",
+  "bent",
 ];
 const FETCH = /^(globalThis\.|window\.)?fetch$/;
-const FACTORY = new Set(["create", "extend", "agent"]);
+const FACTORY = new Set(["create", "extend", "agent", "defaults"]);
 /** `axios.create()` and the like: a method call named create, extend or agent. */
 const isFactory = (call: CallSite) => FACTORY.has(call.name) && call.name !== call.callee;
-const VERB = /^(get|post|put|patch|delete|del|head|options|request|fetch|stream)$/;
+/** HTTP verbs as methods, and `wreck[method](url)` (recorded as the computed member `[]`). */
+const VERB = /^(get|post|put|patch|delete|del|head|options|request|fetch|stream|\[\])$/;
 const RETRY_MODULES = ["axios-retry", "p-retry", "async-retry", "retry", "cockatiel", "got"];
 
 /** A configured client: `const api = axios.create({ baseURL: process.env.CASE_API_URL, timeout: 5000 })`. */
 interface Instance {
   env?: string;
   host?: string;
+  /** Named by the setting its base URL comes from (`config.apiEndpoint` → `api-endpoint`). */
+  setting?: string;
   timeout: boolean;
 }
 
@@ -56,15 +68,18 @@ interface Outbound {
   timeout?: boolean;
 }
 
-interface Target {
+const SUFFIXED = /^-(service|client|api|gateway|adapter)$/;
+
+export interface Target {
   name: string;
   env?: string;
   host?: string;
 }
 
-const IDENTITY = /OIDC|ISSUER|ONE_?LOGIN|IDENTITY_PROVIDER|account\.gov\.uk/i;
+const IDENTITY =
+  /OIDC|ISSUER|ONE_?LOGIN|IDENTITY_PROVIDER|account\.gov\.uk|_AUTH_(URL|HOST|ENDPOINT)$|^AUTH_(URL|HOST|SERVER\w*)$|KEYCLOAK|AZURE_AD|COGNITO|AUTH0/i;
 
-function kindAndName(target: Target): Pick<Integration, "kind" | "name"> {
+export function kindAndName(target: Target): Pick<Integration, "kind" | "name"> {
   const where = `${target.env ?? ""} ${target.host ?? ""}`;
   if (/payments\.service\.gov\.uk|GOVUK_PAY|PAY_API/.test(where)) return { kind: "pay", name: "GOV.UK Pay" };
   if (IDENTITY.test(where)) return { kind: "oidc", name: "OIDC identity provider" };
@@ -79,7 +94,7 @@ export const httpClientsDetector: Detector = {
   detect(ctx) {
     const instances = new Map<string, Map<string, Instance>>();
     const outbound: Outbound[] = [];
-    const production = ctx.sources.filter((f) => !isNonProductionPath(f.rel));
+    const production = productionSources(ctx);
     for (const file of production) {
       const clients = localNames(file, HTTP_MODULES);
       if (clients.size === 0) continue;
@@ -87,9 +102,11 @@ export const httpClientsDetector: Detector = {
         if (!isFactory(call) || !call.assignedTo) continue;
         const options = call.args[0];
         if (!instances.has(file.rel)) instances.set(file.rel, new Map());
+        const base = options?.props?.baseURL ?? options?.props?.prefixUrl ?? options?.props?.baseUrl;
         instances.get(file.rel)!.set(call.assignedTo, {
-          env: urlEnvIn(call),
-          host: hostIn(options?.props?.baseURL?.text ?? options?.props?.prefixUrl?.text ?? options?.text),
+          env: urlEnvIn(call) ?? configEnv(ctx, base?.text),
+          host: hostIn(base?.text ?? options?.text),
+          setting: nameFromSetting(base?.text),
           timeout: setsTimeout(call.args),
         });
       }
@@ -109,15 +126,33 @@ export const httpClientsDetector: Detector = {
     );
     /** Named by its own URL: an env var it reads or is given, or a literal host. */
     const strong = (file: FileIndex, call: CallSite, instance?: Instance): Target | undefined => {
-      const host = hostIn(call.args[0]?.text) ?? instance?.host;
-      const env = urlEnvIn(call) ?? instance?.env ?? fileUrlEnv(file) ?? injected.get(file.rel);
-      return env || host ? { env, host, name: env ? nameFromEnv(env) : host! } : undefined;
+      const url = urlArg(call);
+      const host = hostIn(url?.text) ?? instance?.host;
+      const env =
+        urlEnvIn(call) ??
+        instance?.env ??
+        configEnv(ctx, url?.text) ??
+        // `new RestClient('casework api', config.apis.caseworkApi)`: the settings object handed to a client.
+        call.args.map((a) => (a === url ? undefined : configEnv(ctx, a.text))).find(Boolean) ??
+        fileUrlEnv(file) ??
+        injected.get(file.rel);
+      if (env || host) return { env, host, name: env ? nameFromEnv(env) : host! };
+      // `config.apis.caseApi.url`, `settings.paymentServiceUrl`: named by the setting.
+      const setting = instance?.setting ?? nameFromSetting(url?.text);
+      return setting ? { name: setting } : undefined;
     };
     /** Named by its module (`clients/case-api.ts`), with the project's env var of that name if there is one. */
     const weak = (file: FileIndex): Target | undefined => {
       const name = nameFromFile(file.rel);
-      const env = name ? projectUrlEnvs.find((e) => nameFromEnv(e) === name) : undefined;
-      return name ? { env, name } : undefined;
+      if (!name) return undefined;
+      const env = projectUrlEnvs.find((e) => nameFromEnv(e) === name);
+      // `dynamics-service.ts` calling what DYNAMICS_URL locates: one upstream, named by its setting.
+      const near = env
+        ? undefined
+        : projectUrlEnvs.find(
+            (e) => SUFFIXED.test(name.slice(nameFromEnv(e).length)) && name.startsWith(nameFromEnv(e)),
+          );
+      return near ? { env: near, name: nameFromEnv(near) } : { env, name };
     };
     // Busy clients make thousands of calls to a few services: merge by name here, as the merge would.
     const integrations = new Map<string, Integration>();
@@ -141,7 +176,7 @@ export const httpClientsDetector: Detector = {
         setsTimeout(o.call.args) || Boolean(o.instance?.timeout) || chainTimeout(o.file, o.call);
       const target =
         strong(o.file, o.call, o.instance) ??
-        (o.call.args[0]?.kind === "identifier" ? undefined : weak(o.file));
+        (urlArg(o.call)?.kind === "identifier" ? undefined : weak(o.file));
       if (target) add(target, o.file, o.call, o.client, timeout);
       else {
         const own = transports.get(o.file.rel);
@@ -195,7 +230,11 @@ function outboundCalls(
     if (call.isNew || call.args.length === 0 || isFactory(call)) continue;
     // A method call's receiver is only needed when the method is an HTTP verb: most calls stop here.
     const verb = call.name !== call.callee && VERB.test(call.name);
-    const receiver = verb ? call.callee.slice(0, call.callee.lastIndexOf(".")) : call.callee;
+    const receiver = !verb
+      ? call.callee
+      : call.name === "[]"
+        ? call.callee.slice(0, -2)
+        : call.callee.slice(0, call.callee.lastIndexOf("."));
     if (isFetch(call)) out.push({ file, call, client: "fetch" });
     else if (local.has(call.callee) || (verb && local.has(receiver)))
       out.push({
@@ -208,6 +247,12 @@ function outboundCalls(
       out.push({ file, call, client: receiver });
   }
   return out;
+}
+
+/** The argument holding the URL: the first, or the second after a method (`Wreck.request('GET', url)`). */
+function urlArg(call: CallSite): CallSite["args"][number] | undefined {
+  const [first, second] = call.args;
+  return first?.value && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(first.value) ? second : first;
 }
 
 /** superagent sets timeouts on the chain: `request.get(url).timeout(5000)`. */

@@ -1,6 +1,8 @@
 import type { Detector } from "../detector.js";
+import { apiInventoryDetector } from "./api-inventory.js";
 import { archetypeSignalsDetector } from "./archetype-signals.js";
 import { authDetector } from "./auth.js";
+import { customAuthDetector } from "./custom-auth.js";
 import { datastoresDetector } from "./datastores.js";
 import { deployCiDetector } from "./deploy-ci.js";
 import { envVarsDetector } from "./env-vars.js";
@@ -25,6 +27,8 @@ export const detectors: readonly Detector[] = [
   datastoresDetector,
   integrationsDetector,
   httpClientsDetector,
+  apiInventoryDetector,
+  customAuthDetector,
   authDetector,
   personalDataDetector,
   envVarsDetector,

@@ -1,6 +1,6 @@
 import type { Detector } from "../detector.js";
 import { ev } from "../context.js";
-import { clientUses, envVarInCalls, LOCATION_ENV } from "../clients.js";
+import { awsV2Uses, clientUses, envVarInCalls, LOCATION_ENV } from "../clients.js";
 import type { Facts, Findings } from "../facts.js";
 
 type Integration = Facts["integrations"][number];
@@ -47,12 +47,43 @@ const SDKS: Sdk[] = [
     name: "ClamAV virus scanning",
     kind: "virus-scan",
   },
+  // Object stores are datastores too (see datastores); as integrations they carry the object-storage playbook.
   {
     modules: ["@aws-sdk/client-s3", "@aws-sdk/lib-storage", "@azure/storage-blob", "@google-cloud/storage"],
     name: "Object storage",
     kind: "object-storage",
   },
+  { modules: ["pg-boss"], name: "pg-boss job queue", kind: "queue" },
+  {
+    modules: ["express-openid-connect", "auth0", "next-auth", "@auth/core", "keycloak-connect", "@hapi/bell"],
+    name: "OIDC identity provider",
+    kind: "oidc",
+  },
+  {
+    modules: ["@azure/ai-form-recognizer", "@azure/ai-document-intelligence"],
+    name: "Azure Document Intelligence",
+    kind: "http",
+  },
+  {
+    modules: ["@launchdarkly/node-server-sdk", "launchdarkly-node-server-sdk"],
+    name: "LaunchDarkly",
+    kind: "http",
+  },
+  { modules: ["@unleash/nextjs", "unleash-client"], name: "Unleash feature flags", kind: "http" },
+  { modules: ["@flipt-io/flipt-client-js", "@flipt-io/flipt"], name: "Flipt feature flags", kind: "http" },
 ];
+
+/** AWS SDK v2 service clients that are integrations (DynamoDB is a datastore only). */
+const AWS_V2: Record<string, Pick<Integration, "name" | "kind">> = {
+  sqs: { name: "Amazon SQS", kind: "queue" },
+  sns: { name: "Amazon SNS", kind: "queue" },
+  ses: { name: "Email API", kind: "email" },
+  s3: { name: "Object storage", kind: "object-storage" },
+  sesv2: { name: "Email API", kind: "email" },
+};
+
+/** An organisation's wrapper package around a message bus: `adp-messaging`, `@org/message-bus`. */
+const BUS_WRAPPER = /^(@[\w.-]+\/)?[\w.-]*(messaging|message-?bus|service-?bus|event-?bus)[\w.-]*$/;
 
 export const integrationsDetector: Detector = {
   id: "integrations",
@@ -78,6 +109,25 @@ export const integrationsDetector: Detector = {
         evidence: ev(use.file.rel, use.line),
       });
     }
+    for (const u of awsV2Uses(ctx)) {
+      const known = AWS_V2[u.service];
+      if (known)
+        integrations.push({
+          ...known,
+          client: "aws-sdk",
+          evidence: ev(u.file.rel, u.line, `aws-sdk ${u.service}`),
+        });
+    }
+    const wrappers = [...ctx.packages.keys()].filter((p) => BUS_WRAPPER.test(p) && !p.startsWith("@azure/"));
+    // Only when no message-bus SDK is used directly: the wrapper is then the only sign of the bus.
+    const direct = integrations.some((i) => i.kind === "queue");
+    for (const use of direct ? [] : clientUses(ctx, wrappers).slice(0, 1))
+      integrations.push({
+        name: "Message bus",
+        kind: "queue",
+        client: use.module,
+        evidence: ev(use.file.rel, use.line, use.module),
+      });
     return { integrations };
   },
 };

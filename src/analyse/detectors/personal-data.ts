@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isBrowserCode, isNonProductionPath, productionSources } from "../context.js";
 import type { Facts, Findings } from "../facts.js";
 
 type Category = Facts["personalData"][number]["category"];
@@ -7,26 +7,54 @@ type Category = Facts["personalData"][number]["category"];
 // Ordered: the first match wins, so the more specific categories come first.
 const PATTERNS: Array<[Category, RegExp]> = [
   [
+    "criminal-offence",
+    /convict|offen[cs]e|offender|criminal|caution(s|ed)?$|sentence|custody|prisoner|probation|arrest|courtorder|pnc(number|id)?$|cro(number)?$/,
+  ],
+  [
     "special-category",
     /ethnic|religio|belief|sexual|orientation|tradeunion|politicalopinion|biometric|genetic/,
   ],
   [
     "health",
-    /health(condition|info|detail|need|record|issue)|medical|disabilit|diagnos|nhsnumber|medication|illness|impairment/,
+    /health(condition|info|detail|need|record|issue|status)|medical|disabilit|diagnos|nhsnumber|medication|illness|impairment|symptom|xray|tuberculosis|^tb|pregnan|vaccin|gp(name|practice|surgery)/,
   ],
-  ["children", /^child|children|dependants?$|pupil|minor(s)?$|guardian/],
+  ["children", /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors?$|guardian/],
+  [
+    "family",
+    /maritalstatus|^marital|spouse|partner(name|dob|dateofbirth|nino)|civilpartner|nextofkin|widow|bereave|deceased|dateofdeath|relationship(status|type)$/,
+  ],
+  [
+    "immigration",
+    /immigration|visa(type|number|status)?$|residencepermit|brp(number)?$|asylum|refugee|homeoffice(ref|reference)|nationality|countryofbirth|rightto(work|rent)|settledstatus|leavetoremain/,
+  ],
   [
     "identity",
-    /nationalinsurance|^nino$|passport|drivinglicen[cs]e|dateofbirth|^dob$|birthdate|^ni(number)?$|utr$/,
+    /nationalinsurance|^nino$|nino$|passport|drivinglicen[cs]e|dateofbirth|dob$|birthdate|^ni(number)?$|utr$|placeofbirth/,
   ],
-  ["financial", /bankaccount|sortcode|accountnumber|iban|income|salary|savings|benefitamount|cardnumber/],
+  [
+    "financial",
+    /bankaccount|sortcode|accountnumber|iban|income|salary|savings|benefitamount|cardnumber|pension(amount)?$|debt/,
+  ],
   [
     "contact",
-    /^(full|first|last|given|family|middle)?name$|surname|email|phone|telephone|mobile|address(line\d?)?$|postcode|postalcode/,
+    /(^|[a-z])(full|first|last|given|family|middle|sur)name$|^(full|first|last|given|family|middle)?name$|surname|email(address)?$|phone(number)?$|telephone|mobile(number)?$|address(line\d?)?$|postcode|postalcode/,
   ],
 ];
 
+/** Roles whose prefixed fields are about a person: `respondentName`, `applicant_dob`. */
+const PERSON_PREFIX =
+  /^(applicant|respondent|claimant|appellant|defendant|offender|juror|customer|citizen|resident|client|user|person|patient|pupil|student|employee|partner|spouse|child|parent|guardian|contact|agent|caller|victim|witness|tenant|landlord|owner|holder|member|beneficiary|payee|deceased)_?/;
 const IGNORED = new Set([
+  // React props and DOM words that only look like people.
+  "children",
+  "childlist",
+  "childnodes",
+  "childindex",
+  "childcount",
+  "firstchild",
+  "lastchild",
+  "haschildren",
+  "ismobile",
   "name",
   "username",
   "hostname",
@@ -40,11 +68,21 @@ const IGNORED = new Set([
 ]);
 
 export function classifyField(field: string): Category | undefined {
-  const key = field.toLowerCase().replace(/[^a-z0-9]/g, "");
-  if (IGNORED.has(key) || key.length < 3) return undefined;
+  // Constants (`MAX_EMAIL_LENGTH`), i18n keys (`fields.email.label`) and paths are not fields.
+  if (/^[A-Z0-9_]+$/.test(field)) return undefined;
+  if (/[./:]/.test(field) || /\s/.test(field)) return undefined;
+  const raw = field.toLowerCase().replace(/[^a-z0-9]/g, "");
+  if (IGNORED.has(raw) || raw.length < 3) return undefined;
+  // `respondentName`, `applicant_dob`: the role prefix says whose it is, the rest what it is.
+  const prefix = PERSON_PREFIX.exec(field.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase());
+  const rest = prefix ? raw.slice(prefix[1]!.length) : raw;
+  // A child's date of birth is about a child.
+  if (prefix && /^(child|pupil|student)$/.test(prefix[1]!)) return "children";
+  const key = rest.length >= 2 && rest !== raw ? (rest === "name" ? "fullname" : rest) : raw;
   return PATTERNS.find(([, re]) => re.test(key))?.[0];
 }
 
+const PICKS = /^(select|pick|only|attributes|columns|returning|omit|fields)$/;
 const FORM_FIELD = /\bname=["']([A-Za-z][\w\-[\]]*)["']/g;
 
 export const personalDataDetector: Detector = {
@@ -65,12 +103,25 @@ export const personalDataDetector: Detector = {
       const { field, key, category } = known;
       if (category && !seen.has(key)) seen.set(key, { field, category, evidence: ev(file, line) });
     };
-    for (const file of ctx.sources) {
-      if (isNonProductionPath(file.rel)) continue;
+    for (const file of productionSources(ctx)) {
       for (const p of file.properties) add(p.name, file.rel, p.line);
+      // Fields that appear only where they are read: `applicant.dateOfBirth`.
+      for (const a of file.accessed) add(a.name, file.rel, a.line);
+      // select('first_name', 'dob'), pick(body, ['email']), attributes: [...]: the strings name fields.
+      for (const c of file.calls) {
+        if (!PICKS.test(c.name)) continue;
+        for (const arg of c.args)
+          for (const item of arg.items ?? [arg])
+            if (item.value && /^\w+$/.test(item.value)) add(item.value, file.rel, c.line);
+      }
     }
     for (const file of ctx.textFiles) {
-      if (!/\.(njk|html|hbs|ejs|pug|prisma|sql)$/.test(file.rel) || isNonProductionPath(file.rel)) continue;
+      if (
+        !/\.(njk|html|hbs|ejs|pug|prisma|sql)$/.test(file.rel) ||
+        isNonProductionPath(file.rel) ||
+        isBrowserCode({ rel: file.rel })
+      )
+        continue;
       file.text.split("\n").forEach((line, i) => {
         for (const m of line.matchAll(FORM_FIELD)) add(m[1]!, file.rel, i + 1);
         if (/\.(prisma|sql)$/.test(file.rel)) {

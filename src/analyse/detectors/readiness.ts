@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, localNames } from "../context.js";
+import { ev, localNames, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Signal } from "../facts.js";
 import type { DetectorContext } from "../context.js";
@@ -57,33 +57,47 @@ const RATE_LIMIT = [
 const HEADERS = ["helmet", "@fastify/helmet", "koa-helmet", "@hapi/blankie", "lusca"];
 
 function gracefulShutdown(ctx: DetectorContext): Signal {
-  const shutdown: Signal = { present: false, evidence: [] };
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  const term: Signal["evidence"] = [];
+  const int: Signal["evidence"] = [];
+  for (const file of productionSources(ctx)) {
     for (const call of file.calls) {
       const signal = call.args[0]?.value;
-      const handlesTerm =
-        call.root === "process" &&
-        /^process\.(on|once|addListener)$/.test(call.callee) &&
-        (signal === "SIGTERM" || signal === "SIGINT");
+      const onSignal = call.root === "process" && /^process\.(on|once|addListener)$/.test(call.callee);
       const hooks = call.name === "enableShutdownHooks" && call.callee !== call.name;
-      if (handlesTerm || hooks || call.callee === "createTerminus") {
-        shutdown.present = true;
-        shutdown.evidence.push(ev(file.rel, call.line, `${call.callee}(${signal ?? ""})`));
-      }
+      if ((onSignal && signal === "SIGTERM") || hooks || call.callee === "createTerminus")
+        term.push(ev(file.rel, call.line, `${call.callee}(${signal ?? ""})`));
+      else if (onSignal && signal === "SIGINT") int.push(ev(file.rel, call.line, `${call.callee}(SIGINT)`));
     }
   }
   const libs = usesAny(ctx, SHUTDOWN, "");
-  if (libs.present) shutdown.evidence.push(...libs.evidence);
-  if (shutdown.evidence.length)
-    return { present: true, detail: "handles SIGTERM", evidence: shutdown.evidence.slice(0, 3) };
-  return shutdown;
+  if (libs.present) term.push(...libs.evidence);
+  if (term.length) return { present: true, detail: "handles SIGTERM", evidence: term.slice(0, 3) };
+  // Ctrl-C in a terminal is not how a platform stops a container: SIGINT alone leaves SIGTERM unhandled.
+  if (int.length)
+    return {
+      present: false,
+      detail: "handles SIGINT only; SIGTERM (how platforms stop a service) is not handled",
+      evidence: int.slice(0, 3),
+    };
+  return { present: false, evidence: [] };
+}
+
+/** Logging through console only: say so, rather than "no logging". */
+function consoleLogging(ctx: DetectorContext): Signal | undefined {
+  for (const file of productionSources(ctx)) {
+    if (file.consoleLine !== undefined)
+      return {
+        present: false,
+        detail: "console only: no structured logger found",
+        evidence: [ev(file.rel, file.consoleLine, "console")],
+      };
+  }
+  return undefined;
 }
 
 /** Fastify and NestJS log through pino when configured: `fastify({ logger: … })`. */
 function frameworkLogger(ctx: DetectorContext): Signal | undefined {
-  for (const file of ctx.sources) {
-    if (isNonProductionPath(file.rel)) continue;
+  for (const file of productionSources(ctx)) {
     const fastify = localNames(file, ["fastify"]);
     if (fastify.size === 0) continue;
     const call = file.calls.find(
@@ -110,7 +124,7 @@ export const readinessDetector: Detector = {
     return {
       readiness: {
         metrics: usesAny(ctx, METRICS, "metrics"),
-        logging: logging.present ? logging : (frameworkLogger(ctx) ?? logging),
+        logging: logging.present ? logging : (frameworkLogger(ctx) ?? consoleLogging(ctx) ?? logging),
         gracefulShutdown: gracefulShutdown(ctx),
         rateLimiting,
         securityHeaders,

@@ -3,7 +3,7 @@ import { Command } from "commander";
 import { z } from "zod";
 import { aiSetting, levelSchema, type Level } from "../../schemas.js";
 import { analyseService } from "../../index.js";
-import { LEVEL_NAMES } from "../../analyse/classify.js";
+import { LEVEL_NAMES, UNSURE_BELOW } from "../../analyse/classify.js";
 import { locateConfig } from "../config-location.js";
 import { createLogger, type Logger } from "../logger.js";
 import { directoryArgument, fileOption } from "../options.js";
@@ -62,7 +62,9 @@ Examples:
     const options = analyseOptionsSchema.parse(raw);
     const log = createLogger({ quiet: options.json });
     const enrich = aiOptions(options, log);
+    let scores: LevelScores | undefined;
     const { profile, profilePath, enrichment } = await analyseService(dir, {
+      onLevel: (level) => void (scores = level),
       profilePath: options.profile,
       config: locateConfig(directoryArgument(dir), options.config),
       level: options.level as Level | undefined,
@@ -82,6 +84,7 @@ Examples:
     writeText(
       summary(profile, options.write ? path.relative(process.cwd(), profilePath) || profilePath : undefined),
     );
+    if (scores) writeText(levelDetail(profile, scores));
   });
 
 function summary(p: Profile, written?: string): string {
@@ -114,6 +117,23 @@ function summary(p: Profile, written?: string): string {
 }
 
 const yes = (b: boolean) => (b ? "yes" : "NO");
+
+type LevelScores = { scores: Record<string, number>; signals?: string[] };
+
+/** All five scores, every signal in words, and how to settle an unsure level. */
+function levelDetail(p: Profile, level: LevelScores): string {
+  const lines = [
+    `Level scores: ${[1, 2, 3, 4, 5].map((l) => `${l} ${LEVEL_NAMES[l as 1]} ${level.scores[l] ?? 0}`).join("; ")}`,
+    "Signals:",
+    ...(level.signals?.length ? level.signals.map((s) => `  - ${s}`) : ["  (none found)"]),
+  ];
+  if (p.service.level.unsure)
+    lines.push(
+      `Level unsure (confidence ${p.service.level.confidence} is below ${UNSURE_BELOW}, or the top two tie): the profile uses only what every archetype shares.`,
+      `  Set it yourself in govops.config.yaml:  service:\n    level: ${p.service.level.value}   # 1 forms, 2 dashboard, 3 enquiries/casework, 4 PQ/legacy, 5 rules`,
+    );
+  return `${lines.join("\n")}\n`;
+}
 
 function aiOptions(o: z.infer<typeof analyseOptionsSchema>, log: Logger): AiOptions | false | undefined {
   if (o.ai === false) return false;

@@ -5,7 +5,7 @@
 # retention period recorded before it ships; a removed one needs its retention decision closed.
 set -euo pipefail
 
-inventory=('address' 'addressLine1' 'addressLine2' 'children' 'dateOfBirth' 'email' 'fullName' 'full_name' 'nationalInsuranceNumber' 'phoneNumber' 'postcode')
+inventory=('address' 'addressLine1' 'addressLine2' 'dateOfBirth' 'email' 'fullName' 'full_name' 'nationalInsuranceNumber' 'phoneNumber' 'postcode')
 
 found="$(mktemp)"
 expected="$(mktemp)"

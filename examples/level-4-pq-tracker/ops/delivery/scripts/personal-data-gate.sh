@@ -5,7 +5,7 @@
 # retention period recorded before it ships; a removed one needs its retention decision closed.
 set -euo pipefail
 
-inventory=('assigneeEmail' 'assignee_email' 'author_email' 'email' 'fullName')
+inventory=('assigneeEmail' 'assignee_email' 'assignee_full_name' 'author_email' 'email' 'fullName' 'memberName' 'member_name')
 
 found="$(mktemp)"
 expected="$(mktemp)"

@@ -5,7 +5,7 @@
 # retention period recorded before it ships; a removed one needs its retention decision closed.
 set -euo pipefail
 
-inventory=('assessorEmail' 'assessor_email' 'contactEmail' 'email' 'fullName')
+inventory=('assessorEmail' 'assessor_email' 'contactEmail' 'contactName' 'email' 'fullName')
 
 found="$(mktemp)"
 expected="$(mktemp)"

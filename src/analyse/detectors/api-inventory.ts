@@ -1,0 +1,84 @@
+import type { Detector } from "../detector.js";
+import { ev, productionSources } from "../context.js";
+import { setsTimeout } from "../clients.js";
+import { kindAndName } from "./http-clients.js";
+import type { Facts } from "../facts.js";
+import { configEnv, configSettings, nameFromEnv, nameFromSetting, type ConfigSetting } from "../outbound.js";
+
+type Integration = Facts["integrations"][number];
+
+/** Settings that locate another service: `CASE_API_URL`, `PAYMENT_SERVICE`, `caseApi: { url: … }`. */
+const OUTBOUND_ENV = /_(URL|URI|ENDPOINT|HOST|SERVICE|GATEWAY|GATEAWAY|API)$/;
+const OUTBOUND_KEY = /(url|uri|endpoint|host|gateway|service)$/i;
+/** The service's own address, its stores, telemetry and sign-in plumbing are not upstream APIs. */
+const NOT_UPSTREAM =
+  /REDIS|DATABASE|^DB_|_DB_|POSTGRES|^PG|MYSQL|MONGO|SESSION|CACHE|AIRBRAKE|SENTRY|INSIGHTS|ELASTIC|OPENSEARCH|SMTP|PROXY|^LOG|CDN|ASSET|STATIC|PUBLIC|CALLBACK|REDIRECT|LOGOUT|LOGIN|COOKIE|CORS|ORIGIN|METRIC|OTEL|JAEGER|ZIPKIN|HEALTH|DOMAIN|INGRESS|^HOST$|^PORT$|^(APP|BASE|SELF|SERVICE|SITE|EXTERNAL|INTERNAL|FRONTEND|WEB|CLIENT)_(BASE_)?URL$|CLAMAV|BUCKET|QUEUE|TOPIC|NOTIFY|LISTEN|E?MAIL|FEEDBACK|EXTERNAL_URL$|TOKEN_URL$/;
+/** Client classes built per upstream: `new RestClient('case api', config.apis.caseApi)`. */
+const CLIENT_CLASS = /(Rest|Http|Api|Service)Client$/;
+
+function isUpstream(s: ConfigSetting): boolean {
+  return (
+    (OUTBOUND_ENV.test(s.env) ||
+      (s.key !== undefined && OUTBOUND_KEY.test(s.key) && !/PATH|PREFIX|MOUNT/.test(s.env))) &&
+    !NOT_UPSTREAM.test(s.env)
+  );
+}
+
+/**
+ * The dependency inventory a config module declares (`apis: { caseApi: { url: get('CASE_API_URL') } }`,
+ * env names ending _URL, _HOST, _ENDPOINT or _SERVICE), and shared REST client classes built once per API.
+ */
+export const apiInventoryDetector: Detector = {
+  id: "api-inventory",
+  title: "Upstream APIs declared in config modules and built through shared REST client classes",
+  isEnabled: () => true,
+  detect(ctx) {
+    const integrations = new Map<string, Integration>();
+    const add = (
+      name: string,
+      env: string | undefined,
+      timeout: boolean | undefined,
+      file: string,
+      line: number,
+      snippet?: string,
+    ) => {
+      const known = kindAndName({ name, env });
+      // Identity providers and GOV.UK Pay are found by their SDKs and calls; the inventory adds plain APIs.
+      if (!name || known.kind !== "http" || integrations.has(known.name)) return;
+      integrations.set(known.name, {
+        ...known,
+        client: "config",
+        ...(env ? { baseUrlEnv: env } : {}),
+        ...(timeout ? { hasTimeout: true } : {}),
+        evidence: ev(file, line, snippet),
+      });
+    };
+    for (const file of productionSources(ctx)) {
+      for (const call of file.calls) {
+        if (!call.isNew || !CLIENT_CLASS.test(call.name)) continue;
+        const setting = call.args.find((a) => a.kind === "member" || a.kind === "call");
+        const env = configEnv(ctx, setting?.text);
+        const label = call.args.find((a) => a.value)?.value;
+        const name = env
+          ? nameFromEnv(env)
+          : label
+            ? label
+                .toLowerCase()
+                .replace(/[^a-z0-9]+/g, "-")
+                .replace(/^-|-$/g, "")
+            : nameFromSetting(setting?.text);
+        if (name)
+          add(name, env, setsTimeout(call.args) || undefined, file.rel, call.line, `new ${call.callee}(…)`);
+      }
+    }
+    const upstream = configSettings(ctx).filter(isUpstream);
+    const names = new Set(upstream.map((s) => nameFromEnv(s.env)));
+    for (const s of upstream) {
+      const name = nameFromEnv(s.env);
+      // DYNAMICS_AUTH_URL beside DYNAMICS_URL: the sign-in endpoint of the same upstream.
+      if (/-(auth|token|oauth)$/.test(name) && names.has(name.replace(/-(auth|token|oauth)$/, ""))) continue;
+      add(name, s.env, s.timeout || undefined, s.file.rel, s.line, s.env);
+    }
+    return { integrations: [...integrations.values()] };
+  },
+};

@@ -1,0 +1,158 @@
+import type { Detector } from "../detector.js";
+import { ev, localNames, productionSources, resolveImport } from "../context.js";
+import { importGraph } from "../imports.js";
+import type { Findings } from "../facts.js";
+import type { FileIndex } from "../../scan/source-index.js";
+import { AUTH } from "./auth.js";
+
+/** Modules whose use the auth detector already reports: a file built on them is not custom auth. */
+const KNOWN = AUTH.flatMap((a) => (a.kind === "session" ? [] : a.modules));
+const usesKnownAuth = (file: FileIndex) =>
+  file.imports.some(
+    (i) => KNOWN.some((m) => i.module === m || i.module.startsWith(`${m}/`)) || /^passport/.test(i.module),
+  );
+
+type Auth = NonNullable<Findings["auth"]>[number];
+
+/** A module that authenticates requests by itself: a word of its file name says so (`kongAuth.js`, `require-login.ts`). */
+const AUTH_WORDS =
+  /^(auth|authn|authenticate|authentication|authenticated|authoriser|authorizer|kong|sso|keycloak|jwt|login|logged)$/;
+function isAuthModule(rel: string): boolean {
+  const base = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]sx?$/, "");
+  const words = base
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/);
+  return words.some((w) => AUTH_WORDS.test(w));
+}
+const GATEWAY = /kong|gateway|x-forwarded-user|x-amzn-oidc|x-ms-client-principal|x-auth-request|x-user/i;
+/** Role checks: `roles.permit('OPS')`, `requireRole('admin')`, `@Roles('admin')`, hapi `auth: { access: { scope } }`. */
+const ROLE_CALL =
+  /^(permit|requireRoles?|hasRoles?|checkRoles?|allowRoles?|restrictTo|requirePermissions?|authori[sz]e|isAuthori[sz]ed|hasPermission)$/;
+const ROLE_DECORATOR = /^(Roles|RequireRoles|Permissions|UseGuards)$/;
+
+/**
+ * Authentication the service wrote itself: hapi schemes and strategies, next-auth, Keycloak, middleware that
+ * reads gateway headers or tokens, Lambda authorisers, and role guards applied to routes.
+ */
+export const customAuthDetector: Detector = {
+  id: "custom-auth",
+  title: "Custom auth: hapi schemes, next-auth, Keycloak, gateway headers, authorisers, role guards",
+  isEnabled: () => true,
+  detect(ctx) {
+    const auth: Auth[] = [];
+    const sources = productionSources(ctx);
+    const importers = importGraph(ctx).importers;
+    let roles: { file: string; line: number; what: string } | undefined;
+    for (const file of sources) {
+      for (const call of file.calls) {
+        // hapi: server.auth.scheme('bearer', …), server.auth.strategy('session', 'cookie', …).
+        if (/\.auth\.(scheme|strategy)$/.test(call.callee) && call.args[0]?.value && !usesKnownAuth(file)) {
+          const scheme = call.args[1]?.value ?? call.args[0].value;
+          auth.push({
+            kind: hapiKind(scheme),
+            detail: `hapi auth ${call.name} "${call.args[0].value}"${call.name === "strategy" ? ` (${scheme})` : ""}`,
+            evidence: ev(file.rel, call.line, `${call.callee}(${call.args[0].text})`),
+          });
+        }
+        if (!roles && ROLE_CALL.test(call.name) && call.args.some((a) => a.value))
+          roles = { file: file.rel, line: call.line, what: `${call.callee}(${call.args[0]?.text ?? ""})` };
+      }
+      if (!roles) {
+        const d = file.decorators.find(
+          (x) =>
+            ROLE_DECORATOR.test(x.name) &&
+            (x.name !== "UseGuards" || /Role|Permission|Admin/.test(x.args.map((a) => a.text).join())),
+        );
+        if (d) roles = { file: file.rel, line: d.line, what: `@${d.name}(…)` };
+      }
+      if (
+        !roles &&
+        file.properties.some((p) => p.name === "access") &&
+        file.properties.some((p) => p.name === "scope")
+      ) {
+        const p = file.properties.find((q) => q.name === "scope")!;
+        roles = { file: file.rel, line: p.line, what: "route auth.access.scope" };
+      }
+    }
+    auth.push(...nextAuth(ctx, sources), ...middlewareAuth(sources, importers));
+    const signals = roles ? [{ name: "role-guards", evidence: ev(roles.file, roles.line, roles.what) }] : [];
+    return { auth, signals };
+  },
+};
+
+function hapiKind(scheme: string): Auth["kind"] {
+  if (/jwt/i.test(scheme)) return "jwt";
+  if (/bell|oidc|openid|azure|oauth/i.test(scheme)) return "oidc";
+  if (/basic/i.test(scheme)) return "basic";
+  if (/cookie|session/i.test(scheme)) return "session";
+  return "custom";
+}
+
+/** next-auth: where NextAuth(…) is configured, and whether any other module calls what it exports. */
+function nextAuth(ctx: Parameters<Detector["detect"]>[0], sources: FileIndex[]): Auth[] {
+  for (const file of sources) {
+    const names = localNames(file, ["next-auth", "@auth/core"]);
+    const setup = file.calls.find((c) => names.has(c.callee) && /^(NextAuth|Auth)$/.test(c.callee));
+    if (!setup) continue;
+    const exported = new Set([
+      "auth",
+      "getServerSession",
+      "getToken",
+      "withAuth",
+      ...file.exports.map((e) => e.name),
+    ]);
+    const users = sources.filter(
+      (f) =>
+        f !== file &&
+        f.imports.some((i) => {
+          const from = i.module.startsWith(".") ? resolveImport(ctx, f.rel, i.module) : undefined;
+          const fromAuth =
+            from === file || /(^|\/|@\/)auth$/.test(i.module) || /^next-auth(\/|$)/.test(i.module);
+          return fromAuth && i.names.some((n) => exported.has(n) && f.calls.some((c) => c.root === n));
+        }),
+    );
+    return [
+      {
+        kind: "oidc",
+        detail: users.length
+          ? `next-auth sign-in, required by ${users.length} module(s) such as ${users[0]!.rel}`
+          : "next-auth configured, but no route or middleware found that requires it",
+        evidence: ev(file.rel, setup.line, `${setup.callee}(…)`),
+      },
+    ];
+  }
+  return [];
+}
+
+/** An in-house auth middleware module that other modules use, reading headers or tokens. */
+function middlewareAuth(
+  sources: FileIndex[],
+  importers: ReturnType<typeof importGraph>["importers"],
+): Auth[] {
+  for (const file of sources) {
+    const authoriser = /authori[sz]er/i.test(file.rel);
+    if (!isAuthModule(file.rel) || usesKnownAuth(file)) continue;
+    if (!authoriser && !importers.get(file.rel)?.length) continue;
+    const reads =
+      file.accessed.some((a) => /^(headers|cookies|authorization\w*)$/i.test(a.name)) ||
+      file.calls.some(
+        (c) => /^(header|get)$/.test(c.name) && /^req|request|ctx/.test(c.root) && c.args[0]?.value,
+      );
+    if (!reads) continue;
+    const gateway = GATEWAY.test(file.rel) || file.calls.some((c) => GATEWAY.test(c.args[0]?.value ?? ""));
+    const line = file.accessed.find((a) => /^(headers|cookies|authorization\w*)$/i.test(a.name))?.line ?? 1;
+    return [
+      {
+        kind: gateway ? "gateway" : /jwt|token/i.test(file.rel) ? "jwt" : "custom",
+        detail: gateway
+          ? `identity from gateway headers (${file.rel})`
+          : authoriser
+            ? `Lambda authoriser (${file.rel})`
+            : `in-house auth middleware (${file.rel})`,
+        evidence: ev(file.rel, line),
+      },
+    ];
+  }
+  return [];
+}
