@@ -2,6 +2,7 @@ import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings } from "../facts.js";
+import type { ArgInfo } from "../../scan/source-index.js";
 import {
   definedAt,
   mountTarget,
@@ -12,6 +13,7 @@ import {
   type DeclaredRoute,
   type Mount,
 } from "../routes/paths.js";
+import { stringsOf } from "../routes/resolve.js";
 
 const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
@@ -37,6 +39,12 @@ export const expressDetector: Detector = {
       const imported = names.size > 0 || file.imports.some((i) => i.module === "express");
       if (!imported && !(onlyExpress && declares(ctx, file.rel, "express"))) continue;
       const receivers = new Set<string>();
+      /** A mount's prefix: a literal, or a constant or template that resolves to a path. */
+      const mountPrefix = (arg: ArgInfo): string | undefined => {
+        if (arg.kind === "string") return arg.value;
+        if (arg.kind === "function" || arg.kind === "call") return undefined;
+        return stringsOf(ctx, file, arg).find((p) => p.startsWith("/"));
+      };
       for (const call of callsOn(file, names)) {
         if (/^\w+(\.Router)?$/.test(call.callee)) {
           if (call.assignedTo) receivers.add(call.assignedTo);
@@ -59,21 +67,19 @@ export const expressDetector: Detector = {
           continue;
         const method = chained ? chained[2]! : call.name;
         const [first, ...rest] = call.args;
-        if (!chained && method === "use" && first?.kind === "string" && rest.length > 0) {
+        const prefix =
+          !chained && method === "use" && first && rest.length > 0 ? mountPrefix(first) : undefined;
+        if (prefix !== undefined) {
           const target = rest[rest.length - 1]!;
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
           if (target.callee === "require" && target.value)
             mounts.push({
               ...definedAt(ctx, file, receiver),
-              prefix: first.value!,
+              prefix,
               targetFile: resolveImport(ctx, file.rel, target.value)?.rel,
             });
           else if (name)
-            mounts.push({
-              ...definedAt(ctx, file, receiver),
-              prefix: first.value!,
-              ...mountTarget(ctx, file, name),
-            });
+            mounts.push({ ...definedAt(ctx, file, receiver), prefix, ...mountTarget(ctx, file, name) });
           continue;
         }
         // router.route('/x').get(h).post(h): the path is the chain's first argument, handlers are here.
@@ -81,9 +87,9 @@ export const expressDetector: Detector = {
         const handlers = chained ? call.args : rest;
         if (!ROUTE_METHODS.has(method) || handlers.length === 0 || !pathArg) continue;
         const paths =
-          pathArg.kind === "string"
-            ? [pathArg.value!]
-            : (pathArg.items ?? []).flatMap((i) => (i.value ? [i.value] : []));
+          pathArg.kind === "array"
+            ? (pathArg.items ?? []).flatMap((i) => stringsOf(ctx, file, i))
+            : stringsOf(ctx, file, pathArg);
         for (const p of paths) {
           if (!p.startsWith("/") && p !== "*") continue;
           declared.push({
