@@ -135,7 +135,8 @@ export function flatten(ctx: DetectorContext, value: Located, depth = 0): Locate
 
 function located(ctx: DetectorContext, values: Value[], depth: number): Located[] {
   return values.flatMap((v) => {
-    if (!("arg" in v)) return [];
+    // A namespace used as a value (`Object.values(ns)`): everything it exports.
+    if (!("arg" in v)) return v.module.exports.flatMap((e) => exported(ctx, v.module, e.name));
     const kind = v.arg.kind;
     return kind === "identifier" || kind === "member" || kind === "call"
       ? valuesOf(ctx, v.file, v.arg, depth + 1)
