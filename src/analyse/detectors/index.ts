@@ -7,6 +7,7 @@ import { envVarsDetector } from "./env-vars.js";
 import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
+import { hofDetector } from "./hof.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { koaDetector } from "./koa.js";
@@ -22,6 +23,7 @@ export const detectors: readonly Detector[] = [
   koaDetector,
   nestjsDetector,
   nextjsDetector,
+  hofDetector,
   datastoresDetector,
   integrationsDetector,
   httpClientsDetector,

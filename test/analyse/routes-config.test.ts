@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { analyseFixture, routeKeys, where } from "./fixture.js";
+
+describe("config-driven routes: HOF steps maps", () => {
+  it("serves every step under its app's baseUrl, with POST for steps that take input", async () => {
+    const a = await analyseFixture("hof-steps");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /accessibility",
+      "GET /cookies",
+      "GET /renew-licence/address",
+      "GET /renew-licence/confirm",
+      "GET /renew-licence/done",
+      "GET /renew-licence/holder",
+      "POST /renew-licence/address",
+      "POST /renew-licence/confirm",
+      "POST /renew-licence/holder",
+    ]);
+    expect(where(a.facts.routes.find((r) => r.path === "/renew-licence/address")!.evidence)).toBe(
+      "apps/renewal/index.js:11",
+    );
+    expect(a.facts.frameworks.map((f) => `${f.name} ${where(f.evidence)}`)).toEqual(["express server.js:4"]);
+  });
+});
