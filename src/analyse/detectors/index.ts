@@ -11,6 +11,7 @@ import { hofDetector } from "./hof.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { koaDetector } from "./koa.js";
+import { lambdaDetector } from "./lambda.js";
 import { nestjsDetector } from "./nestjs.js";
 import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
@@ -24,6 +25,7 @@ export const detectors: readonly Detector[] = [
   nestjsDetector,
   nextjsDetector,
   hofDetector,
+  lambdaDetector,
   datastoresDetector,
   integrationsDetector,
   httpClientsDetector,
