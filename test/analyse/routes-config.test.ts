@@ -21,3 +21,13 @@ describe("config-driven routes: HOF steps maps", () => {
     expect(a.facts.frameworks.map((f) => `${f.name} ${where(f.evidence)}`)).toEqual(["express server.js:4"]);
   });
 });
+
+describe("next.js: pageExtensions", () => {
+  it("takes only files with a configured extension under pages/ as pages, named without it", async () => {
+    const a = await analyseFixture("nextjs-page-extensions");
+    expect(routeKeys(a).sort()).toEqual(["GET /", "GET /apply/:applicationId", "POST /api/submit"]);
+    expect(where(a.facts.routes.find((r) => r.method === "POST")!.evidence)).toBe(
+      "web/src/pages/api/submit.page.ts:2",
+    );
+  });
+});

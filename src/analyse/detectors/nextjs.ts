@@ -3,12 +3,14 @@ import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath } from "../context.js";
 import type { Findings, Route } from "../facts.js";
 import { normaliseMethod } from "../routes/paths.js";
+import { exported, stringsOf } from "../routes/resolve.js";
 
 const PACKAGES = ["next"];
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
 const EXT = String.raw`\.(?:[cm]?[jt]sx?)`;
 /** pages/ (or src/pages/) at a Next.js package's root: API routes and pages. */
 const PAGES = new RegExp(String.raw`^(?:src/)?pages/(.+?)${EXT}$`);
+const PAGES_DIR = /^(?:src\/)?pages\/(.+)$/;
 /** app/ (or src/app/): route handlers and pages. */
 const CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 const APP = new RegExp(String.raw`^(?:src/)?app/(?:(.+)/)?(route|page)${EXT}$`);
@@ -22,6 +24,18 @@ export const nextjsDetector: Detector = {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     const configs = ctx.paths.filter((p) => CONFIG.test(p));
     const configDirs = configs.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : ""));
+    const byRoot = new Map<string, string[] | undefined>();
+    /** `pageExtensions` in the root's next.config: only files ending in one of them are pages. */
+    const extensions = (root: string): string[] | undefined => {
+      if (byRoot.has(root)) return byRoot.get(root);
+      const config = ctx.sources.find(
+        (s) => CONFIG.test(s.rel) && s.rel.slice(0, s.rel.lastIndexOf("/") + 1) === (root ? `${root}/` : ""),
+      );
+      const value = config && exported(ctx, config).find((v) => v.arg.props?.pageExtensions);
+      const list = value?.arg.props?.pageExtensions?.items?.flatMap((i) => stringsOf(ctx, value.file, i));
+      byRoot.set(root, list?.length ? list : undefined);
+      return byRoot.get(root);
+    };
     const roots = ctx.manifests
       .filter((m) => m.deps.has("next") || configDirs.includes(m.dir))
       .map((m) => m.dir)
@@ -32,7 +46,7 @@ export const nextjsDetector: Detector = {
       if (root === undefined) continue;
       const rel = root ? file.rel.slice(root.length + 1) : file.rel;
       const at = (line: number) => ev(file.rel, line);
-      const page = PAGES.exec(rel);
+      const page = pageOf(rel, extensions(root));
       const app = APP.exec(rel);
       if (page && file.defaultExportLine !== undefined) {
         const segments = page[1]!.split("/");
@@ -58,6 +72,14 @@ export const nextjsDetector: Detector = {
     return findings;
   },
 };
+
+/** The page's path segments, when the file under pages/ is a page (`[id].page.tsx` with pageExtensions). */
+function pageOf(rel: string, extensions: string[] | undefined): RegExpExecArray | [string, string] | null {
+  if (!extensions) return PAGES.exec(rel);
+  const inPages = PAGES_DIR.exec(rel);
+  const ext = inPages && extensions.find((e) => inPages[1]!.endsWith(`.${e}`));
+  return ext ? [rel, inPages[1]!.slice(0, -(ext.length + 1))] : null;
+}
 
 function route(method: string, path: string, evidence: Route["evidence"]): Route {
   return { method: normaliseMethod(method), path, framework: "nextjs", evidence };
