@@ -22,3 +22,16 @@ describe("route paths that are not literals", () => {
     expect(a.facts.routes.filter((r) => r.evidence.file === "src/app.js")).toEqual([]);
   });
 });
+
+describe("routes registered through wrappers", () => {
+  it("reads get/post helpers handed to route modules, local closures and named routes", async () => {
+    const a = await analyseFixture("express-route-helpers");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /",
+      "GET /admin/users",
+      "GET /probation/:id/caseload",
+      "POST /court-reports/:id/caseload",
+    ]);
+    expect(where(a.facts.routes.find((r) => r.method === "POST")!.evidence)).toBe("app/routes/caseload.js:7");
+  });
+});

@@ -2,7 +2,7 @@ import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings } from "../facts.js";
-import type { ArgInfo } from "../../scan/source-index.js";
+import type { ArgInfo, FileIndex } from "../../scan/source-index.js";
 import {
   definedAt,
   mountTarget,
@@ -19,6 +19,7 @@ const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
 const BARE_RECEIVER = /^(app|router)$/;
 const OTHER_FRAMEWORKS = ["fastify", "koa", "@hapi/hapi", "hapi", "restify", "@nestjs/core", "next", "polka"];
+const HELPERS = new Set(["get", "post", "put", "patch", "del"]);
 const CHAIN = /^(.+?)\.route\(\)(?:\.\w+\(\))*\.(\w+)$/;
 
 export const expressDetector: Detector = {
@@ -59,10 +60,14 @@ export const expressDetector: Detector = {
       for (const call of file.calls) {
         if (call.name !== "use" && !ROUTE_METHODS.has(call.name)) continue;
         const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
-        const receiver = chained ? chained[1]! : receiverOf(call);
+        // `get('/x', handler)`: a helper a route module is handed, or a local closure around a router.
+        const helper = call.callee === call.name && HELPERS.has(call.name) && !bindsImport(file, call.name);
+        const receiver = helper ? call.name : chained ? chained[1]! : receiverOf(call);
         if (
           !receiver ||
-          (!receivers.has(receiver) && !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
+          (!helper &&
+            !receivers.has(receiver) &&
+            !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
         )
           continue;
         const method = chained ? chained[2]! : call.name;
@@ -108,3 +113,11 @@ export const expressDetector: Detector = {
     return findings;
   },
 };
+
+/** Whether a name comes from an import or require (lodash's `get`, a config `get`): then it is no route helper. */
+function bindsImport(file: FileIndex, name: string): boolean {
+  return (
+    file.imports.some((i) => i.default === name || i.names.includes(name)) ||
+    file.destructures.some((d) => d.names.includes(name))
+  );
+}
