@@ -5,8 +5,8 @@ import { joinPath, normaliseMethod } from "./paths.js";
 
 /**
  * HTTP events of functions in a Serverless Framework file (`functions.x.events[].http|httpApi`) or a SAM
- * template (`AWS::Serverless::Function` events of type Api or HttpApi). A `{proxy+}` catch-all hands every
- * request to a framework inside the function, whose own routes are read from its code: it is left out.
+ * template (`AWS::Serverless::Function` events of type Api or HttpApi). A function with a `{proxy+}` catch-all
+ * hands every request to a framework inside it, whose own routes are read from its code: its events are left out.
  */
 export function templateRoutes(file: TextFile): Route[] {
   const lines = new LineCounter();
@@ -14,10 +14,18 @@ export function templateRoutes(file: TextFile): Route[] {
   const doc = parseDocument(file.text, { lineCounter: lines, prettyErrors: false, logLevel: "silent" });
   if (doc.errors.length > 0 || !isMap(doc.contents)) return [];
   const routes: Route[] = [];
+  let fn: Route[] = [];
+  let proxied = false;
+  const done = () => {
+    if (!proxied) routes.push(...fn);
+    fn = [];
+    proxied = false;
+  };
   const add = (method: unknown, path: unknown, node: Node | null | undefined) => {
-    if (typeof method !== "string" || typeof path !== "string" || path.includes("{proxy+}")) return;
+    if (typeof method !== "string" || typeof path !== "string") return;
+    if (path.includes("{proxy+}")) proxied = true;
     const line = node?.range ? lines.linePos(node.range[0]).line : 1;
-    routes.push({
+    fn.push({
       method: normaliseMethod(method),
       path: joinPath("/", path),
       framework: "lambda",
@@ -36,6 +44,7 @@ export function templateRoutes(file: TextFile): Route[] {
           add(method, path, http);
         } else if (isMap(http)) add(http.get("method"), http.get("path"), http);
       }
+      done();
     }
   const resources = doc.get("Resources");
   if (isMap(resources))
@@ -50,6 +59,7 @@ export function templateRoutes(file: TextFile): Route[] {
         const props = e.get("Properties", true);
         if (isMap(props)) add(props.get("Method"), props.get("Path"), props);
       }
+      done();
     }
   return routes;
 }
