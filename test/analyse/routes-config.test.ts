@@ -31,3 +31,18 @@ describe("next.js: pageExtensions", () => {
     );
   });
 });
+
+describe("inversify-express-utils: decorated controllers", () => {
+  it("joins rootPath, the controller path (shared by two controllers) and each method decorator", async () => {
+    const a = await analyseFixture("inversify-controllers");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /api/grants",
+      "GET /api/grants/search",
+      "POST /api/grants/:grantId/award",
+      "PUT /api/grants/:grantId",
+    ]);
+    expect(where(a.facts.routes.find((r) => r.method === "PUT")!.evidence)).toBe(
+      "src/controllers/grants.controller.ts:18",
+    );
+  });
+});

@@ -10,6 +10,7 @@ import { hapiDetector } from "./hapi.js";
 import { hofDetector } from "./hof.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
+import { inversifyDetector } from "./inversify.js";
 import { koaDetector } from "./koa.js";
 import { lambdaDetector } from "./lambda.js";
 import { nestjsDetector } from "./nestjs.js";
@@ -26,6 +27,7 @@ export const detectors: readonly Detector[] = [
   nextjsDetector,
   hofDetector,
   lambdaDetector,
+  inversifyDetector,
   datastoresDetector,
   integrationsDetector,
   httpClientsDetector,
