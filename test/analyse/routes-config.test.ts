@@ -22,10 +22,14 @@ describe("config-driven routes: HOF steps maps", () => {
   });
 });
 
-describe("next.js: pageExtensions", () => {
-  it("takes only files with a configured extension under pages/ as pages, named without it", async () => {
-    const a = await analyseFixture("nextjs-page-extensions");
-    expect(routeKeys(a).sort()).toEqual(["GET /", "GET /apply/:applicationId", "POST /api/submit"]);
+describe("next.js: pageExtensions and basePath", () => {
+  it("takes only files with a configured extension under pages/ as pages, under the basePath's default", async () => {
+    const a = await analyseFixture("nextjs-config-pages");
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /grants",
+      "GET /grants/apply/:applicationId",
+      "POST /grants/api/submit",
+    ]);
     expect(where(a.facts.routes.find((r) => r.method === "POST")!.evidence)).toBe(
       "web/src/pages/api/submit.page.ts:2",
     );

@@ -2,7 +2,7 @@ import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { ev, isNonProductionPath } from "../context.js";
 import type { Findings, Route } from "../facts.js";
-import { normaliseMethod } from "../routes/paths.js";
+import { joinPath, normaliseMethod } from "../routes/paths.js";
 import { exported, stringsOf } from "../routes/resolve.js";
 
 const PACKAGES = ["next"];
@@ -24,17 +24,27 @@ export const nextjsDetector: Detector = {
     const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
     const configs = ctx.paths.filter((p) => CONFIG.test(p));
     const configDirs = configs.map((p) => (p.includes("/") ? p.slice(0, p.lastIndexOf("/")) : ""));
-    const byRoot = new Map<string, string[] | undefined>();
-    /** `pageExtensions` in the root's next.config: only files ending in one of them are pages. */
-    const extensions = (root: string): string[] | undefined => {
-      if (byRoot.has(root)) return byRoot.get(root);
+    const byRoot = new Map<string, { extensions?: string[]; basePath: string }>();
+    /**
+     * From the root's next.config: `pageExtensions` (only files ending in one of them are pages) and
+     * `basePath` (every route sits under it; `process.env.X || '/x'` gives its default).
+     */
+    const settings = (root: string) => {
+      let found = byRoot.get(root);
+      if (found) return found;
+      const dir = root ? `${root}/` : "";
       const config = ctx.sources.find(
-        (s) => CONFIG.test(s.rel) && s.rel.slice(0, s.rel.lastIndexOf("/") + 1) === (root ? `${root}/` : ""),
+        (s) => CONFIG.test(s.rel) && s.rel.slice(0, s.rel.lastIndexOf("/") + 1) === dir,
       );
-      const value = config && exported(ctx, config).find((v) => v.arg.props?.pageExtensions);
-      const list = value?.arg.props?.pageExtensions?.items?.flatMap((i) => stringsOf(ctx, value.file, i));
-      byRoot.set(root, list?.length ? list : undefined);
-      return byRoot.get(root);
+      const values = config ? exported(ctx, config) : [];
+      const prop = (name: string) =>
+        values.flatMap((v) => (v.arg.props?.[name] ? [{ file: v.file, arg: v.arg.props[name] }] : []))[0];
+      const exts = prop("pageExtensions");
+      const list = exts?.arg.items?.flatMap((i) => stringsOf(ctx, exts.file, i));
+      const base = prop("basePath");
+      const basePath = (base && stringsOf(ctx, base.file, base.arg).find((p) => p.startsWith("/"))) ?? "";
+      byRoot.set(root, (found = { extensions: list?.length ? list : undefined, basePath }));
+      return found;
     };
     const roots = ctx.manifests
       .filter((m) => m.deps.has("next") || configDirs.includes(m.dir))
@@ -46,7 +56,9 @@ export const nextjsDetector: Detector = {
       if (root === undefined) continue;
       const rel = root ? file.rel.slice(root.length + 1) : file.rel;
       const at = (line: number) => ev(file.rel, line);
-      const page = pageOf(rel, extensions(root));
+      const { extensions, basePath } = settings(root);
+      const toPath = (segments: string[]) => joinPath(basePath || "/", pathOf(segments));
+      const page = pageOf(rel, extensions);
       const app = APP.exec(rel);
       if (page && file.defaultExportLine !== undefined) {
         const segments = page[1]!.split("/");
@@ -86,7 +98,7 @@ function route(method: string, path: string, evidence: Route["evidence"]): Route
 }
 
 /** `api/users/[id]` → `/api/users/:id`; `[...slug]` → `:slug*`; route groups `(x)` and `@slots` vanish. */
-export function toPath(segments: string[]): string {
+export function pathOf(segments: string[]): string {
   const parts = segments
     .filter((s) => !/^\(.*\)$/.test(s) && !s.startsWith("@"))
     .map((s) => s.replace(/^\[\[?\.\.\.(\w+)\]?\]$/, ":$1*").replace(/^\[(\w+)\]$/, ":$1"));
