@@ -89,6 +89,8 @@ export interface FileIndex {
   destructures: Array<{ from: string; names: string[] }>;
   /** HTTP methods compared against a `.method` property (`req.method === 'POST'`, `case 'GET':`). */
   methodChecks: NamedLine[];
+  /** Methods of forms a file renders (`<form method="post">`): a Next.js page that posts to itself. */
+  formMethods: NamedLine[];
   /**
    * Values a route path or route list may be read from: module-level bindings and exports (objects, arrays,
    * strings, templates, names), and strings or templates bound inside functions. Read, never evaluated.
@@ -164,6 +166,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     exports: [],
     pathLiterals: [],
     methodChecks: [],
+    formMethods: [],
     destructures: [],
     bindings: [],
   };
@@ -245,6 +248,15 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       case K.BinaryExpression:
         recordBinary(node as ts.BinaryExpression);
         break;
+      case K.JsxAttribute: {
+        const attr = node as ts.JsxAttribute;
+        const init = attr.initializer;
+        if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
+          const upper = init.text.toUpperCase();
+          if (HTTP_METHOD.test(upper)) index.formMethods.push({ name: upper, line: line(attr) });
+        }
+        break;
+      }
       case K.CaseClause: {
         const clause = node as ts.CaseClause;
         const sw = up(2) as ts.SwitchStatement | undefined;

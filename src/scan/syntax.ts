@@ -32,6 +32,7 @@ export const K = {
   Identifier: SK.Identifier,
   ImportDeclaration: SK.ImportDeclaration,
   ImportKeyword: SK.ImportKeyword,
+  JsxAttribute: SK.JsxAttribute,
   MethodDeclaration: SK.MethodDeclaration,
   NamedExports: SK.NamedExports,
   NamedImports: SK.NamedImports,

@@ -24,11 +24,15 @@ describe("config-driven routes: HOF steps maps", () => {
 
 describe("next.js: pageExtensions and basePath", () => {
   it("takes only files with a configured extension under pages/ as pages, under the basePath's default", async () => {
+    // A page takes a POST only when it renders a form and has getServerSideProps to receive it.
     const a = await analyseFixture("nextjs-config-pages");
     expect(routeKeys(a).sort()).toEqual([
       "GET /grants",
       "GET /grants/apply/:applicationId",
+      "GET /grants/apply/name",
+      "GET /grants/apply/summary",
       "POST /grants/api/submit",
+      "POST /grants/apply/name",
     ]);
     expect(where(a.facts.routes.find((r) => r.method === "POST")!.evidence)).toBe(
       "web/src/pages/api/submit.page.ts:2",

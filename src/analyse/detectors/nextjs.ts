@@ -64,7 +64,15 @@ export const nextjsDetector: Detector = {
         const segments = page[1]!.split("/");
         if (segments.some((s) => s.startsWith("_")) || /^(404|500)$/.test(page[1]!)) continue;
         const isApi = segments[0] === "api";
-        const methods = isApi ? [...new Set(file.methodChecks.map((m) => m.name))] : ["GET"];
+        // A page whose getServerSideProps runs on every request also takes the POST of a form it renders.
+        const posts =
+          file.exports.some((e) => e.name === "getServerSideProps") &&
+          file.formMethods.some((m) => m.name === "POST");
+        const methods = isApi
+          ? [...new Set(file.methodChecks.map((m) => m.name))]
+          : posts
+            ? ["GET", "POST"]
+            : ["GET"];
         for (const method of methods.length ? methods : ["ALL"])
           findings.routes.push(route(method, toPath(segments), at(file.defaultExportLine)));
       } else if (app) {
