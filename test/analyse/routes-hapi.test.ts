@@ -37,3 +37,14 @@ describe("hapi: route objects in modules, registered inside plugins", () => {
     expect(where(a.facts.frameworks[0]!.evidence)).toBe("app/server.js:4");
   });
 });
+
+describe("hapi found from code, not from Express's server.route(path)", () => {
+  it("keeps an Express app whose app is called server an Express app", async () => {
+    const a = await analyseFixture("express-server-route");
+    expect(a.facts.frameworks.map((f) => f.name)).toEqual(["express"]);
+    expect(a.facts.routes.map((r) => `${r.framework} ${r.method} ${r.path}`).sort()).toEqual([
+      "express GET /claims",
+      "express POST /claims",
+    ]);
+  });
+});

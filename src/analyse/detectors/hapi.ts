@@ -5,15 +5,21 @@ import type { Findings } from "../facts.js";
 import { RouteObjects } from "../routes/objects.js";
 
 const PACKAGES = ["@hapi/hapi", "hapi"];
-/** `server.route(…)` in production code: Hapi in use even when it comes from a git dependency or a wrapper. */
-function routeCalls(file: FileIndex) {
-  return [...SERVER_NAMES].flatMap((n) => callsByRoot(file).get(n) ?? []).filter((c) => c.name === "route");
-}
 /** Receivers a Hapi route is registered on: the server, or a plugin's `server` under another name. */
 const SERVER_NAMES = ["server", "srv", "hapiServer", "plugin"];
 
+/**
+ * `server.route(routes)` in production code, given routes rather than a path (Express's `server.route('/x')`):
+ * Hapi in use even when it comes from a git dependency or a wrapper.
+ */
+function routeCalls(file: FileIndex) {
+  return SERVER_NAMES.flatMap((n) => callsByRoot(file).get(n) ?? []).filter(
+    (c) => c.name === "route" && c.args[0] && c.args[0].kind !== "string" && c.args[0].kind !== "template",
+  );
+}
+
 function usedInCode(ctx: DetectorContext): boolean {
-  return ctx.sources.some((f) => !isNonProductionPath(f.rel) && routeCalls(f).some((c) => c.args.length > 0));
+  return ctx.sources.some((f) => !isNonProductionPath(f.rel) && routeCalls(f).length > 0);
 }
 
 export const hapiDetector: Detector = {
@@ -33,9 +39,8 @@ export const hapiDetector: Detector = {
           findings.frameworks.push({ name: "hapi", evidence: ev(file.rel, call.line, `${call.callee}()`) });
       }
       for (const call of routeCalls(file)) {
-        if (!call.args[0]) continue;
         registered ??= { file: file.rel, line: call.line };
-        findings.routes.push(...objects.fromArg(file, call.args[0]));
+        findings.routes.push(...objects.fromArg(file, call.args[0]!));
       }
     }
     // Route modules registered where their list cannot be followed (through a filter, a loader): by shape.

@@ -188,8 +188,8 @@ function member(ctx: DetectorContext, value: Value, key: string, depth: number):
 
 /** The value a module exports by default, or under a name. */
 export function exported(ctx: DetectorContext, file: FileIndex, name = "default"): Located[] {
-  const own = bindingsOf(ctx, file, name).filter((b) => !b.each);
   if (name !== "default" && !file.exports.some((e) => e.name === name)) return [];
+  const own = bindingsOf(ctx, file, name).filter((b) => !b.each);
   return located(
     ctx,
     own.map((b) => ({ file, arg: b.value })),
