@@ -17,7 +17,7 @@ const signalSchema = z
   })
   .strict();
 
-export const frameworkNames = ["express", "fastify", "hapi", "koa", "nestjs", "nextjs"] as const;
+export const frameworkNames = ["express", "fastify", "hapi", "koa", "nestjs", "nextjs", "lambda"] as const;
 export const httpMethods = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "ALL"] as const;
 export const datastoreKinds = [
   "postgres",

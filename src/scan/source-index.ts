@@ -58,6 +58,15 @@ export interface NamedLine {
   value?: string;
 }
 
+/** A value a module names: `const x = …`, `export default …`, `module.exports = …` (as "default"), `exports.x = …`. */
+export interface Binding {
+  name: string;
+  line: number;
+  value: ArgInfo;
+  /** A loop variable (`for (const v of list)`, `list.forEach((v) => …)`): it takes each item of the value in turn. */
+  each?: boolean;
+}
+
 export interface FileIndex {
   rel: string;
   lines: number;
@@ -86,6 +95,13 @@ export interface FileIndex {
   consoleLine?: number;
   /** The file opens with a `'use client'` directive: a React component that runs in the browser. */
   useClient?: true;
+  /** Methods of forms a file renders (`<form method="post">`): a Next.js page that posts to itself. */
+  formMethods: NamedLine[];
+  /**
+   * Values a route path or route list may be read from: module-level bindings and exports (objects, arrays,
+   * strings, templates, names), and strings or templates bound inside functions. Read, never evaluated.
+   */
+  bindings: Binding[];
 }
 
 export function scriptKindFor(rel: string): ts.ScriptKind {
@@ -96,6 +112,26 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
 }
 
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
+const WRAPS = new Set<ts.SyntaxKind>([K.AsExpression, K.ParenthesizedExpression, K.SatisfiesExpression]);
+/** Module-level values a route path or a list of routes may be read from. */
+const BINDABLE = new Set<ts.SyntaxKind>([
+  K.StringLiteral,
+  K.NoSubstitutionTemplateLiteral,
+  K.TemplateExpression,
+  K.BinaryExpression,
+  K.ConditionalExpression,
+  K.ObjectLiteralExpression,
+  K.ArrayLiteralExpression,
+  K.PropertyAccessExpression,
+  K.Identifier,
+  K.CallExpression,
+]);
+const LOCAL_BINDABLE = new Set<ts.SyntaxKind>([
+  K.StringLiteral,
+  K.NoSubstitutionTemplateLiteral,
+  K.TemplateExpression,
+  K.BinaryExpression,
+]);
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
 const EXPORTED = (node: ts.Node) =>
   (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
@@ -136,8 +172,10 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     exports: [],
     pathLiterals: [],
     methodChecks: [],
+    formMethods: [],
     destructures: [],
     accessed: [],
+    bindings: [],
   };
   const first = sf.statements[0];
   if (first?.kind === ts.SyntaxKind.ExpressionStatement) {
@@ -200,7 +238,18 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       }
       case K.VariableDeclaration:
         recordDestructuring(node as ts.VariableDeclaration);
+        recordBinding(node as ts.VariableDeclaration);
         break;
+      case K.ForOfStatement: {
+        const loop = node as ts.ForOfStatement;
+        const list = loop.initializer;
+        const decl =
+          list.kind === K.VariableDeclarationList
+            ? (list as ts.VariableDeclarationList).declarations[0]
+            : undefined;
+        if (decl && isIdentifier(decl.name)) bindEach(decl.name.text, loop.expression);
+        break;
+      }
       case K.Decorator:
         recordDecorator(node as ts.Decorator);
         break;
@@ -214,11 +263,21 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         const exp = node as ts.ExportAssignment;
         index.defaultExportLine = line(exp);
         if (isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
+        bind("default", exp.expression, true);
         break;
       }
       case K.BinaryExpression:
         recordBinary(node as ts.BinaryExpression);
         break;
+      case K.JsxAttribute: {
+        const attr = node as ts.JsxAttribute;
+        const init = attr.initializer;
+        if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
+          const upper = init.text.toUpperCase();
+          if (HTTP_METHOD.test(upper)) index.formMethods.push({ name: upper, line: line(attr) });
+        }
+        break;
+      }
       case K.CaseClause: {
         const clause = node as ts.CaseClause;
         const sw = up(2) as ts.SwitchStatement | undefined;
@@ -329,6 +388,14 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     };
     const first = access && innermostCall(access.expression);
     if (first) call.chainArgs = reader.args(first.arguments);
+    if (access && (call.name === "forEach" || call.name === "map")) {
+      const fn = node.arguments?.[0];
+      const param =
+        fn && (fn.kind === K.ArrowFunction || fn.kind === K.FunctionExpression)
+          ? (fn as ts.ArrowFunction).parameters[0]?.name
+          : undefined;
+      if (param && isIdentifier(param)) bindEach(param.text, access.expression);
+    }
     let parent = up(1);
     if (parent?.kind === K.AwaitExpression) parent = up(2);
     if (parent?.kind === K.VariableDeclaration && isIdentifier((parent as ts.VariableDeclaration).name))
@@ -374,6 +441,37 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     }
   }
 
+  function recordBinding(decl: ts.VariableDeclaration): void {
+    if (!decl.initializer || !isIdentifier(decl.name)) return;
+    // At module level: [VariableStatement, VariableDeclarationList] above it.
+    bind(decl.name.text, decl.initializer, ancestors.length === 2);
+  }
+
+  /** Keeps a value a path could come from; inside functions only strings and templates (`const base = '/x'`). */
+  function bind(name: string, init: ts.Expression, moduleLevel: boolean): void {
+    let node = init;
+    while (WRAPS.has(node.kind)) node = (node as ts.AsExpression).expression;
+    const kind = node.kind;
+    const keep = moduleLevel ? BINDABLE.has(kind) : LOCAL_BINDABLE.has(kind);
+    if (!keep) return;
+    if (kind === K.CallExpression && isIdentifier((node as ts.CallExpression).expression)) {
+      const callee = ((node as ts.CallExpression).expression as ts.Identifier).text;
+      if (callee === "require") return;
+    }
+    index.bindings.push({ name, line: line(init), value: reader.read(node, 0, moduleLevel) });
+  }
+
+  /** A loop over a list written or named in place: `for (const v of ['a', 'b'])`, `variants.forEach((v) => …)`. */
+  function bindEach(name: string, list: ts.Expression): void {
+    if (
+      list.kind !== K.ArrayLiteralExpression &&
+      list.kind !== K.Identifier &&
+      list.kind !== K.PropertyAccessExpression
+    )
+      return;
+    index.bindings.push({ name, line: line(list), value: reader.read(list), each: true });
+  }
+
   // Detectors ask which names a file declares and which strings they hold: a name's first line is enough.
   const propertyNames = new Set<string>();
   function recordProperty(node: ts.PropertyAssignment): void {
@@ -394,8 +492,12 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       if (left === "module.exports") {
         index.defaultExportLine = line(bin);
         if (isIdentifier(bin.right)) index.defaultExport = bin.right.text;
-      } else if (/^(module\.)?exports\.\w+$/.test(left))
-        index.exports.push(named(left.slice(left.lastIndexOf(".") + 1), line(bin), bin.right));
+        bind("default", bin.right, true);
+      } else if (/^(module\.)?exports\.\w+$/.test(left)) {
+        const name = left.slice(left.lastIndexOf(".") + 1);
+        index.exports.push(named(name, line(bin), bin.right));
+        bind(name, bin.right, true);
+      }
     } else if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
       const literal = isStringish(bin.right) ? bin.right : isStringish(bin.left) ? bin.left : undefined;
       const other = literal === bin.right ? bin.left : bin.right;

@@ -13,8 +13,10 @@ export const K = {
   AwaitExpression: SK.AwaitExpression,
   BinaryExpression: SK.BinaryExpression,
   CallExpression: SK.CallExpression,
+  BarBarToken: SK.BarBarToken,
   CaseClause: SK.CaseClause,
   ClassDeclaration: SK.ClassDeclaration,
+  ConditionalExpression: SK.ConditionalExpression,
   Decorator: SK.Decorator,
   DefaultKeyword: SK.DefaultKeyword,
   ElementAccessExpression: SK.ElementAccessExpression,
@@ -24,11 +26,13 @@ export const K = {
   ExportAssignment: SK.ExportAssignment,
   ExportDeclaration: SK.ExportDeclaration,
   ExportKeyword: SK.ExportKeyword,
+  ForOfStatement: SK.ForOfStatement,
   FunctionDeclaration: SK.FunctionDeclaration,
   FunctionExpression: SK.FunctionExpression,
   Identifier: SK.Identifier,
   ImportDeclaration: SK.ImportDeclaration,
   ImportKeyword: SK.ImportKeyword,
+  JsxAttribute: SK.JsxAttribute,
   MethodDeclaration: SK.MethodDeclaration,
   NamedExports: SK.NamedExports,
   NamedImports: SK.NamedImports,
@@ -39,17 +43,22 @@ export const K = {
   ObjectBindingPattern: SK.ObjectBindingPattern,
   ObjectLiteralExpression: SK.ObjectLiteralExpression,
   ParenthesizedExpression: SK.ParenthesizedExpression,
+  PlusToken: SK.PlusToken,
   PropertyAccessExpression: SK.PropertyAccessExpression,
   PropertyAssignment: SK.PropertyAssignment,
   PropertyDeclaration: SK.PropertyDeclaration,
   PropertySignature: SK.PropertySignature,
+  QuestionQuestionToken: SK.QuestionQuestionToken,
   SatisfiesExpression: SK.SatisfiesExpression,
   ShorthandPropertyAssignment: SK.ShorthandPropertyAssignment,
+  SpreadAssignment: SK.SpreadAssignment,
+  SpreadElement: SK.SpreadElement,
   StringLiteral: SK.StringLiteral,
   SwitchStatement: SK.SwitchStatement,
   TemplateExpression: SK.TemplateExpression,
   ThisKeyword: SK.ThisKeyword,
   VariableDeclaration: SK.VariableDeclaration,
+  VariableDeclarationList: SK.VariableDeclarationList,
   VariableStatement: SK.VariableStatement,
 } as const;
 export const forEachChild = ts.forEachChild;
@@ -67,7 +76,18 @@ export { isIdentifier, isStringLiteral, isPropertyAccessExpression, isCallExpres
 const MAX_TEXT = 120;
 
 export type ArgKind =
-  "string" | "template" | "identifier" | "object" | "array" | "function" | "call" | "member" | "other";
+  | "string"
+  | "template"
+  | "concat"
+  | "either"
+  | "spread"
+  | "identifier"
+  | "object"
+  | "array"
+  | "function"
+  | "call"
+  | "member"
+  | "other";
 
 /**
  * An argument as detectors see it. Its source text is sliced only when a detector asks for it: most
@@ -77,7 +97,13 @@ export class ArgInfo {
   /** The literal value of a string or no-substitution template; for `require('x')`, the module. */
   declare value?: string;
   declare props?: Record<string, ArgInfo>;
+  /**
+   * Array elements; the parts of a template (`/a/${b}`) or of a `+` chain; both sides of `a || b`, `a ?? b`
+   * and `c ? a : b` (kind "either"); the expression spread (kind "spread"); a call's arguments, when read deep.
+   */
   declare items?: ArgInfo[];
+  /** Object spreads (`{ ...base, path }`), when read deep. */
+  declare spreads?: ArgInfo[];
   /** For a call argument: its callee. For a member: the dotted name. */
   declare callee?: string;
 
@@ -276,14 +302,52 @@ export class ArgReader {
   }
 
   /** The arguments of a call: one shared empty list for the many calls without any. */
-  args(list: ts.NodeArray<ts.Expression> | undefined): ArgInfo[] {
+  args(list: ts.NodeArray<ts.Expression> | undefined, deepFrom?: number): ArgInfo[] {
     if (!list || list.length === 0) return NO_ARGS;
     const out = new Array<ArgInfo>(list.length);
-    for (let i = 0; i < list.length; i++) out[i] = this.read(list[i]!);
+    for (let i = 0; i < list.length; i++)
+      out[i] = deepFrom === undefined ? this.read(list[i]!) : this.read(list[i]!, deepFrom, true);
     return out;
   }
 
-  read(node: ts.Expression, depth = 0): ArgInfo {
+  /** `/a/${b}/c` as the parts `/a/`, `b`, `/c`: literal text as strings, substitutions as read. */
+  private templateParts(node: ts.TemplateExpression, depth: number): ArgInfo[] {
+    const parts: ArgInfo[] = [];
+    const literal = (text: string, at: ts.Node) => {
+      if (!text) return;
+      const part = new ArgInfo("string", this.line(at), text, 0, text.length);
+      part.value = text;
+      parts.push(part);
+    };
+    literal(node.head.text, node.head);
+    for (const span of node.templateSpans) {
+      parts.push(this.read(span.expression, depth + 1));
+      literal(span.literal.text, span.literal);
+    }
+    return parts;
+  }
+
+  /** `'/a' + b + '/c'`: every operand of a chain of `+`, left to right. */
+  private operands(node: ts.BinaryExpression, depth: number, deep: boolean): ArgInfo[] {
+    const right: ts.Expression[] = [];
+    let left: ts.Expression = node;
+    while (
+      left.kind === K.BinaryExpression &&
+      (left as ts.BinaryExpression).operatorToken.kind === K.PlusToken
+    ) {
+      right.push((left as ts.BinaryExpression).right);
+      left = (left as ts.BinaryExpression).left;
+    }
+    const out = [this.read(left, depth + 1, deep)];
+    for (let i = right.length - 1; i >= 0; i--) out.push(this.read(right[i]!, depth + 1, deep));
+    return out;
+  }
+
+  /**
+   * Reads one expression. `deep` (for module-level values, not call arguments) also keeps a call's arguments
+   * and spreads, so `[].concat(require('./a'))` and `{ ...base }` can be followed.
+   */
+  read(node: ts.Expression, depth = 0, deep = false): ArgInfo {
     while (WRAPPERS.has(node.kind)) node = (node as ts.AsExpression).expression;
     const start = this.start(node);
     const line = this.lineAt(start);
@@ -299,6 +363,33 @@ export class ArgReader {
         break;
       case K.TemplateExpression:
         info.kind = "template";
+        info.items = depth < MAX_DEPTH ? this.templateParts(node as ts.TemplateExpression, depth) : NO_ARGS;
+        break;
+      case K.BinaryExpression: {
+        const op = (node as ts.BinaryExpression).operatorToken.kind;
+        if (op === K.PlusToken) {
+          info.kind = "concat";
+          info.items = depth < MAX_DEPTH ? this.operands(node as ts.BinaryExpression, depth, deep) : NO_ARGS;
+        } else if ((op === K.BarBarToken || op === K.QuestionQuestionToken) && depth < MAX_DEPTH) {
+          const bin = node as ts.BinaryExpression;
+          info.kind = "either";
+          info.items = [this.read(bin.left, depth + 1, deep), this.read(bin.right, depth + 1, deep)];
+        }
+        break;
+      }
+      case K.ConditionalExpression:
+        if (depth < MAX_DEPTH) {
+          const cond = node as ts.ConditionalExpression;
+          info.kind = "either";
+          info.items = [
+            this.read(cond.whenTrue, depth + 1, deep),
+            this.read(cond.whenFalse, depth + 1, deep),
+          ];
+        }
+        break;
+      case K.SpreadElement:
+        info.kind = "spread";
+        info.items = [this.read((node as ts.SpreadElement).expression, depth, deep)];
         break;
       case K.Identifier:
         info.kind = "identifier";
@@ -306,13 +397,13 @@ export class ArgReader {
       case K.ObjectLiteralExpression:
         info.kind = "object";
         info.props =
-          depth < MAX_DEPTH ? this.props(node as ts.ObjectLiteralExpression, info, depth) : NO_PROPS;
+          depth < MAX_DEPTH ? this.props(node as ts.ObjectLiteralExpression, info, depth, deep) : NO_PROPS;
         break;
       case K.ArrayLiteralExpression:
         info.kind = "array";
         info.items =
           depth < MAX_DEPTH
-            ? (node as ts.ArrayLiteralExpression).elements.map((e) => this.read(e, depth + 1))
+            ? (node as ts.ArrayLiteralExpression).elements.map((e) => this.read(e, depth + 1, deep))
             : NO_ARGS;
         break;
       case K.CallExpression:
@@ -322,6 +413,8 @@ export class ArgReader {
         // `require('./routes/x')` as an argument (app.use('/x', require(…))): keep the module it names.
         const first = (node as ts.CallExpression).arguments?.[0];
         if (info.callee === "require" && first && isStringish(first)) info.value = first.text;
+        else if (deep && depth < MAX_DEPTH)
+          info.items = this.args((node as ts.CallExpression).arguments, depth + 1);
         break;
       }
       case K.PropertyAccessExpression:
@@ -332,12 +425,21 @@ export class ArgReader {
     return info;
   }
 
-  private props(node: ts.ObjectLiteralExpression, base: ArgInfo, depth: number): Record<string, ArgInfo> {
+  private props(
+    node: ts.ObjectLiteralExpression,
+    base: ArgInfo,
+    depth: number,
+    deep: boolean,
+  ): Record<string, ArgInfo> {
     const props: Record<string, ArgInfo> = {};
     for (const p of node.properties) {
+      if (p.kind === K.SpreadAssignment) {
+        if (deep) (base.spreads ??= []).push(this.read(p.expression, depth + 1, deep));
+        continue;
+      }
       const name = propName(p.name);
       if (!name) continue;
-      if (p.kind === K.PropertyAssignment) props[name] = this.read(p.initializer, depth + 1);
+      if (p.kind === K.PropertyAssignment) props[name] = this.read(p.initializer, depth + 1, deep);
       else if (p.kind === K.ShorthandPropertyAssignment)
         props[name] = new ArgInfo("identifier", base.line, name, 0, name.length);
       else if (p.kind === K.MethodDeclaration)

@@ -114,4 +114,36 @@ describe("the one-walk source index", () => {
     expect(i.imports[0]!.module).toBe("express");
     expect(i.pathLiterals.map((p) => p.name)).toContain("/still-here");
   });
+
+  it("keeps module-level values, strings bound in functions and loop variables, never other locals", () => {
+    const i = indexSource(
+      "urls.js",
+      [
+        "const ROOT = '/permits';",
+        "const urls = { detail: `${ROOT}/:id`, renew: ROOT + '/renew' };",
+        "function mount(router) {",
+        "  const base = '/admin';",
+        "  const handler = () => {};",
+        "  for (const kind of ['a', 'b']) router.get(`${base}/${kind}`, handler);",
+        "}",
+        "module.exports = urls;",
+      ].join("\n"),
+    );
+    expect(i.bindings.map((b) => `${b.name}${b.each ? "[]" : ""}:${b.value.kind}`)).toEqual([
+      "ROOT:string",
+      "urls:object",
+      "base:string",
+      "kind[]:array",
+      "default:identifier",
+    ]);
+    const detail = i.bindings[1]!.value.props!.detail!;
+    expect(detail.items!.map((p) => `${p.kind}:${p.text}`)).toEqual(["identifier:ROOT", "string:/:id"]);
+    expect(i.bindings[1]!.value.props!.renew!.kind).toBe("concat");
+  });
+
+  it("records the method of a form a component renders", () => {
+    const i = indexSource("p.tsx", 'export default () => <form method="post" onSubmit={() => send()} />;');
+    expect(i.formMethods).toEqual([{ name: "POST", line: 1 }]);
+    expect(i.calls.map((c) => c.callee)).toEqual(["send"]);
+  });
 });

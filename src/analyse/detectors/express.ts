@@ -2,6 +2,7 @@ import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
 import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
 import type { Findings } from "../facts.js";
+import type { ArgInfo, FileIndex } from "../../scan/source-index.js";
 import {
   definedAt,
   mountTarget,
@@ -12,11 +13,13 @@ import {
   type DeclaredRoute,
   type Mount,
 } from "../routes/paths.js";
+import { stringsOf } from "../routes/resolve.js";
 
 const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
 const BARE_RECEIVER = /^(app|router)$/;
 const OTHER_FRAMEWORKS = ["fastify", "koa", "@hapi/hapi", "hapi", "restify", "@nestjs/core", "next", "polka"];
+const HELPERS = new Set(["get", "post", "put", "patch", "del"]);
 const CHAIN = /^(.+?)\.route\(\)(?:\.\w+\(\))*\.(\w+)$/;
 
 export const expressDetector: Detector = {
@@ -37,6 +40,12 @@ export const expressDetector: Detector = {
       const imported = names.size > 0 || file.imports.some((i) => i.module === "express");
       if (!imported && !(onlyExpress && declares(ctx, file.rel, "express"))) continue;
       const receivers = new Set<string>();
+      /** A mount's prefix: a literal, or a constant or template that resolves to a path. */
+      const mountPrefix = (arg: ArgInfo): string | undefined => {
+        if (arg.kind === "string") return arg.value;
+        if (arg.kind === "function" || arg.kind === "call") return undefined;
+        return stringsOf(ctx, file, arg).find((p) => p.startsWith("/"));
+      };
       for (const call of callsOn(file, names)) {
         if (/^\w+(\.Router)?$/.test(call.callee)) {
           if (call.assignedTo) receivers.add(call.assignedTo);
@@ -51,29 +60,31 @@ export const expressDetector: Detector = {
       for (const call of file.calls) {
         if (call.name !== "use" && !ROUTE_METHODS.has(call.name)) continue;
         const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
-        const receiver = chained ? chained[1]! : receiverOf(call);
+        // `get('/x', handler)`: a helper a route module is handed, or a local closure around a router.
+        const helper = call.callee === call.name && HELPERS.has(call.name) && !bindsImport(file, call.name);
+        const receiver = helper ? call.name : chained ? chained[1]! : receiverOf(call);
         if (
           !receiver ||
-          (!receivers.has(receiver) && !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
+          (!helper &&
+            !receivers.has(receiver) &&
+            !(imported ? LIKELY_RECEIVER : BARE_RECEIVER).test(receiver))
         )
           continue;
         const method = chained ? chained[2]! : call.name;
         const [first, ...rest] = call.args;
-        if (!chained && method === "use" && first?.kind === "string" && rest.length > 0) {
+        const prefix =
+          !chained && method === "use" && first && rest.length > 0 ? mountPrefix(first) : undefined;
+        if (prefix !== undefined) {
           const target = rest[rest.length - 1]!;
           const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
           if (target.callee === "require" && target.value)
             mounts.push({
               ...definedAt(ctx, file, receiver),
-              prefix: first.value!,
+              prefix,
               targetFile: resolveImport(ctx, file.rel, target.value)?.rel,
             });
           else if (name)
-            mounts.push({
-              ...definedAt(ctx, file, receiver),
-              prefix: first.value!,
-              ...mountTarget(ctx, file, name),
-            });
+            mounts.push({ ...definedAt(ctx, file, receiver), prefix, ...mountTarget(ctx, file, name) });
           continue;
         }
         // router.route('/x').get(h).post(h): the path is the chain's first argument, handlers are here.
@@ -81,9 +92,9 @@ export const expressDetector: Detector = {
         const handlers = chained ? call.args : rest;
         if (!ROUTE_METHODS.has(method) || handlers.length === 0 || !pathArg) continue;
         const paths =
-          pathArg.kind === "string"
-            ? [pathArg.value!]
-            : (pathArg.items ?? []).flatMap((i) => (i.value ? [i.value] : []));
+          pathArg.kind === "array"
+            ? (pathArg.items ?? []).flatMap((i) => stringsOf(ctx, file, i))
+            : stringsOf(ctx, file, pathArg);
         for (const p of paths) {
           if (!p.startsWith("/") && p !== "*") continue;
           declared.push({
@@ -102,3 +113,11 @@ export const expressDetector: Detector = {
     return findings;
   },
 };
+
+/** Whether a name comes from an import or require (lodash's `get`, a config `get`): then it is no route helper. */
+function bindsImport(file: FileIndex, name: string): boolean {
+  return (
+    file.imports.some((i) => i.default === name || i.names.includes(name)) ||
+    file.destructures.some((d) => d.names.includes(name))
+  );
+}

@@ -9,9 +9,12 @@ import { envVarsDetector } from "./env-vars.js";
 import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
+import { hofDetector } from "./hof.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
+import { inversifyDetector } from "./inversify.js";
 import { koaDetector } from "./koa.js";
+import { lambdaDetector } from "./lambda.js";
 import { nestjsDetector } from "./nestjs.js";
 import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
@@ -24,6 +27,9 @@ export const detectors: readonly Detector[] = [
   koaDetector,
   nestjsDetector,
   nextjsDetector,
+  hofDetector,
+  lambdaDetector,
+  inversifyDetector,
   datastoresDetector,
   integrationsDetector,
   httpClientsDetector,
