@@ -227,8 +227,9 @@ describe("AI enrichment against a local Messages API", () => {
   });
 
   it.each([
-    ["seconds", "3600", "3600 s"],
-    ["a date", new Date(Date.now() + 3_600_000).toUTCString(), "3600 s"],
+    ["seconds", () => "3600", "3600 s"],
+    // Made when the test runs, not when it is collected: a loaded machine may start it minutes later.
+    ["a date", () => new Date(Date.now() + 3_600_000).toUTCString(), "3600 s"],
   ])(
     "a 429 asking to wait longer than the time limit (retry-after in %s) ends the step at once",
     async (_how, after, shown) => {
@@ -236,7 +237,7 @@ describe("AI enrichment against a local Messages API", () => {
         const dir = await plantedService(tmp);
         const limited = apiError(429, "rate_limit_error", "slow down");
         api = await startFakeApi([
-          { ...limited, headers: { "retry-after": after } },
+          { ...limited, headers: { "retry-after": after() } },
           { body: messageReply(JSON.stringify(goodAnswer)) },
         ]);
         const run = await analyseWithAi(dir, { baseURL: api.url, timeoutMs: 5000, maxRetries: 2 });
