@@ -4,7 +4,7 @@ import { z } from "zod";
 
 // The analyser's words (src/analyse/facts.ts) plus the extra words corpus/README.md allows.
 export const VOCABULARY = {
-  frameworks: ["express", "fastify", "hapi", "koa", "nestjs", "nextjs"],
+  frameworks: ["express", "fastify", "hapi", "koa", "nestjs", "nextjs", "lambda"],
   datastores: [
     ...["postgres", "mysql", "mongodb", "redis", "dynamodb", "s3", "sqlite", "memory"],
     ...["azure-blob", "opensearch", "mssql"],
