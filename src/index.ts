@@ -8,7 +8,7 @@ import { findConfig, loadConfig } from "./profile/config-io.js";
 import type { GovopsConfig } from "./profile/config.js";
 import { mergeProfile, type AiProposals } from "./profile/merge.js";
 import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
-import type { Profile } from "./profile/schema.js";
+import type { CiMode, Profile } from "./profile/schema.js";
 import { generatePack } from "./packs/index.js";
 import { repoTemplateDirs, type GenerateResult } from "./render/index.js";
 import { checkPack, type CheckResult } from "./check/index.js";
@@ -95,6 +95,8 @@ export interface GenerateServiceOptions {
   dryRun?: boolean;
   force?: boolean;
   ciPlatform?: CiPlatform;
+  /** CI mode, saved in the profile's `delivery.ci` so `check` renders the same. Default: the profile's. */
+  ci?: CiMode;
   onProgress?: (message: string) => void;
 }
 
@@ -126,10 +128,15 @@ export async function generate(
     () => false,
   ));
   if (analysed) options.onProgress?.("no profile yet: analysing the repository first");
-  const profile = analysed
+  const loaded = analysed
     ? (await analyseService(root, { profilePath, onProgress: options.onProgress, write: !options.dryRun }))
         .profile
     : await loadProfile(profilePath);
+  const profile =
+    options.ci && options.ci !== loaded.delivery?.ci
+      ? { ...loaded, delivery: { ...loaded.delivery, ci: options.ci } }
+      : loaded;
+  if (profile !== loaded && !options.dryRun) await saveProfile(profilePath, profile);
   const result = await generatePack(profile, {
     outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),

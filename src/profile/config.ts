@@ -3,6 +3,7 @@ import { patchOf } from "./patch.js";
 import {
   complianceControlSchema,
   contactSchema,
+  deliveryChoicesSchema,
   dependencySchema,
   failureModeSchema,
   itemIdSchema,
@@ -94,6 +95,8 @@ export const configSchema = z
     compliance: z.array(itemPatch(complianceControlSchema.omit(omitProvenance))).optional(),
     peakPeriods: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
     changeFreezes: z.array(itemPatch(periodSchema.omit(omitProvenance))).optional(),
+    /** Delivery choices: `ci: full | gates | none` (default `gates` when the repository has CI). */
+    delivery: deliveryChoicesSchema.optional(),
     /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
     ai: z
       .object({

@@ -5,7 +5,7 @@ import type { Facts, Findings } from "../facts.js";
 type Category = Facts["personalData"][number]["category"];
 
 // Ordered: the first match wins, so the more specific categories come first.
-const PATTERNS: Array<[Category, RegExp]> = [
+export const PATTERNS: Array<[Category, RegExp]> = [
   [
     "special-category",
     /ethnic|religio|belief|sexual|orientation|tradeunion|politicalopinion|biometric|genetic/,
@@ -26,7 +26,7 @@ const PATTERNS: Array<[Category, RegExp]> = [
   ],
 ];
 
-const IGNORED = new Set([
+export const IGNORED = new Set([
   "name",
   "username",
   "hostname",

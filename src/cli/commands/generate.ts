@@ -2,6 +2,7 @@ import path from "node:path";
 import { Command } from "commander";
 import { z } from "zod";
 import { generate } from "../../index.js";
+import { ciModes } from "../../profile/schema.js";
 import { createLogger } from "../logger.js";
 
 export const generateOptionsSchema = z
@@ -10,6 +11,7 @@ export const generateOptionsSchema = z
     out: z.string().optional(),
     templates: z.string().optional(),
     target: z.enum(["github", "gitlab"]).optional(),
+    ci: z.enum(ciModes).optional(),
     dryRun: z.boolean().default(false),
     force: z.boolean().default(false),
     json: z.boolean().default(false),
@@ -26,6 +28,10 @@ export const generateCommand = new Command("generate")
   .option("--out <dir>", "write the pack here (default: <dir>)")
   .option("--templates <dir>", "templates that replace the bundled ones (also read: <dir>/.govops/templates)")
   .option("--target <platform>", "CI platform: github or gitlab (default: the profile's)")
+  .option(
+    "--ci <mode>",
+    "full pipelines, only the gates existing CI lacks, or none: full, gates or none (default: gates when CI exists); saved in the profile",
+  )
   .option("--dry-run", "print the plan and write nothing")
   .option("--force", "overwrite files people have edited")
   .option("--json", "print the plan as JSON on stdout")
@@ -46,6 +52,7 @@ Examples:
       outDir: options.out,
       templates: options.templates,
       ciPlatform: options.target,
+      ci: options.ci,
       dryRun: options.dryRun,
       force: options.force,
       onProgress: log.progress,
