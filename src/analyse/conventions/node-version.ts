@@ -96,6 +96,9 @@ export function nodeVersion(files: RepoFiles, pkg: Record<string, unknown>, engi
   const dockerfile =
     files.paths.find((p) => p === "Dockerfile") ?? files.paths.find((p) => /^Dockerfile/.test(p));
   if (dockerfile) add("Dockerfile", dockerfile, dockerNode(files.read(dockerfile) ?? ""));
+  const runtime = files.paths.find((p) => /(^|\/)app\.ya?ml$/.test(p));
+  if (runtime)
+    add("App Engine runtime", runtime, /^runtime:\s*nodejs(\d+)/m.exec(files.read(runtime) ?? "")?.[1]);
   const engines = (pkg.engines as { node?: string } | undefined)?.node;
   if (engines) add("engines.node", "package.json", rangeFloor(engines));
   const chosen = candidates.find((c) => !engines || fits(c.version, engines)) ?? candidates[0];
