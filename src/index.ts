@@ -9,7 +9,7 @@ import { findConfig, loadConfig } from "./profile/config-io.js";
 import type { GovopsConfig } from "./profile/config.js";
 import { mergeProfile, type AiProposals } from "./profile/merge.js";
 import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js";
-import type { Profile } from "./profile/schema.js";
+import type { CiMode, Profile } from "./profile/schema.js";
 import { generatePack } from "./packs/index.js";
 import { repoTemplateDirs, type GenerateResult } from "./render/index.js";
 import { checkPack, type CheckResult } from "./check/index.js";
@@ -101,6 +101,8 @@ export interface GenerateServiceOptions {
   dryRun?: boolean;
   force?: boolean;
   ciPlatform?: CiPlatform;
+  /** CI mode, saved in the profile's `delivery.ci` so `check` renders the same. Default: the profile's. */
+  ci?: CiMode;
   onProgress?: (message: string) => void;
   /** govops.config.yaml to merge when there is no profile yet and the service is analysed first. */
   config?: string;
@@ -139,7 +141,7 @@ export async function generate(
     () => false,
   ));
   if (analysed) options.onProgress?.("no profile yet: analysing the repository first");
-  const profile = analysed
+  const loaded = analysed
     ? (
         await analyseService(root, {
           profilePath,
@@ -149,6 +151,11 @@ export async function generate(
         })
       ).profile
     : await loadProfile(profilePath, folderHolding(profilePath, [root, outDir]));
+  const profile =
+    options.ci && options.ci !== loaded.delivery?.ci
+      ? { ...loaded, delivery: { ...loaded.delivery, ci: options.ci } }
+      : loaded;
+  if (profile !== loaded && !options.dryRun) await saveProfile(profilePath, profile, root);
   const result = await generatePack(profile, {
     outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),

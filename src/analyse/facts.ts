@@ -94,6 +94,56 @@ export const packageSummarySchema = z
   })
   .strict();
 
+const pathEvidence = z.object({ kind: z.string(), evidence: evidenceSchema }).strict();
+
+/** How the repository already builds, tests, checks and deploys itself: what a generated pack must fit. */
+export const repoConventionsSchema = z
+  .object({
+    node: z
+      .object({
+        /** The version the build uses, as setup-node takes it ("22.13.1", "24"). */
+        version: z.string().optional(),
+        /** Where it came from: ".nvmrc", "Dockerfile", "engines.node" … */
+        source: z.string().optional(),
+        /** Every place that names a Node version. */
+        candidates: z.array(
+          z.object({ source: z.string(), version: z.string(), evidence: evidenceSchema }).strict(),
+        ),
+        /** Set when the sources disagree: which were set aside, and why. */
+        disagreement: z.string().optional(),
+        /** engines.node as written, when present. */
+        engines: z.string().optional(),
+        /** `engine-strict=true` in .npmrc, or Yarn berry, which always enforces engines. */
+        engineStrict: z.boolean(),
+      })
+      .strict(),
+    packageManager: z
+      .object({
+        name: z.enum(["npm", "yarn", "pnpm"]),
+        flavour: z.enum(["npm", "yarn-classic", "yarn-berry-pnp", "yarn-berry-node-modules", "pnpm"]),
+        version: z.string().optional(),
+        lockfile: z.string().optional(),
+        workspaces: z.boolean(),
+      })
+      .strict(),
+    /** Script names package.json has for each role: test, coverage, lint, typecheck, build, integration, audit. */
+    scripts: z.record(z.string(), z.string()),
+    testRunner: z.enum(["jest", "vitest", "mocha", "node-test", "ava", "jasmine", "other"]).optional(),
+    /** Coverage tools package.json already has: jest, @vitest/coverage-v8, @vitest/coverage-istanbul, nyc, c8. */
+    coverageTools: z.array(z.string()),
+    /** CI systems already running, with their files. */
+    ci: z.array(pathEvidence),
+    /** Gates the existing CI already runs (tests, lint, codeql, secrets …), with the file that runs each. */
+    ciGates: z.array(pathEvidence),
+    /** Deploy platforms found: helm, kubernetes, kd, serverless, sam, cloudfoundry, terraform, appengine … */
+    deploy: z.array(pathEvidence),
+    /** An existing CI file deploys (helm upgrade, serverless deploy, cf push, docker push …). */
+    deployPipeline: z.boolean(),
+    /** Hygiene files already there: codeowners, renovate, dependabot, security-policy, gitleaks, audit-allowlist. */
+    hygiene: z.array(pathEvidence),
+  })
+  .strict();
+
 export const factsSchema = z
   .object({
     frameworks: z.array(z.object({ name: z.enum(frameworkNames), evidence: evidenceSchema }).strict()),
@@ -150,6 +200,8 @@ export const factsSchema = z
       .strict(),
     /** Workspace packages (monorepos): each analysed on its own; the lists above cover the whole tree. */
     packages: z.array(packageSummarySchema).optional(),
+    /** The repository's own conventions (Node version, package manager, scripts, CI, deploy, hygiene). */
+    repo: repoConventionsSchema.optional(),
   })
   .strict();
 
@@ -158,6 +210,7 @@ export type Facts = z.infer<typeof factsSchema>;
 export type Route = z.infer<typeof routeSchema>;
 export type Signal = z.infer<typeof signalSchema>;
 export type PackageSummary = z.infer<typeof packageSummarySchema>;
+export type RepoConventions = z.infer<typeof repoConventionsSchema>;
 
 /** What a detector may contribute: any list of facts, and readiness signals. */
 export const findingsSchema = factsSchema

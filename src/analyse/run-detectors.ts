@@ -3,7 +3,7 @@ import type { Detector } from "./detector.js";
 import { findingsSchema, type Facts, type Findings } from "./facts.js";
 import { GovopsError, formatZodIssues } from "../errors.js";
 
-type ListKey = Exclude<keyof Findings, "readiness">;
+type ListKey = Exclude<keyof Findings, "readiness" | "repo">;
 
 /** How two findings of one list are the same thing. The first seen wins, except where noted below. */
 const KEYS: Record<ListKey, (item: never) => string> = {
@@ -58,8 +58,9 @@ export function runDetectors(ctx: DetectorContext, detectors: readonly Detector[
         "This is a bug in govops; please report it.",
       );
     }
-    const { readiness, ...lists } = parsed.data;
+    const { readiness, repo, ...lists } = parsed.data;
     if (readiness) Object.assign(merged.readiness, readiness);
+    if (repo) merged.repo = repo;
     for (const [key, items] of Object.entries(lists) as Array<[ListKey, unknown[]]>) {
       const index = seen.get(key) ?? seen.set(key, new Map()).get(key)!;
       const target = merged[key] as unknown[];

@@ -5,6 +5,7 @@ import { patchOf } from "./patch.js";
 import {
   complianceControlSchema,
   contactSchema,
+  deliveryChoicesSchema,
   dependencySchema,
   failureModeSchema,
   itemIdSchema,
@@ -103,6 +104,8 @@ export const configSchema = z
     peakPeriods: z.array(periodPatch).optional(),
     /** Change freezes: a window across New Year is two MM-DD dates (12-20 to 01-05), or runs into the next year. */
     changeFreezes: z.array(periodPatch).optional(),
+    /** Delivery choices: `ci: full | gates | none` (default `gates` when the repository has CI). */
+    delivery: deliveryChoicesSchema.optional(),
     /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
     ai: aiConfigSchema.optional(),
     /** Ids of items from the baseline, analysis or AI that do not apply to this service. */

@@ -153,6 +153,7 @@ export function mergeProfile(input: MergeInput): Profile {
       escalation: escalation ?? [],
       provenance: { source: escalation ? "user" : "baseline" },
     },
+    ...(config.delivery ? { delivery: config.delivery } : {}),
   };
   checkReferences(draft, configFile);
   const result = profileSchema.safeParse(draft);

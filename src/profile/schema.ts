@@ -163,6 +163,18 @@ export const periodSchema = z
   })
   .strict();
 
+/** How much CI govops writes: `full` pipelines, only the `gates` the existing CI lacks, or `none`. */
+export const ciModes = ["full", "gates", "none"] as const;
+export type CiMode = (typeof ciModes)[number];
+
+/** Delivery choices the team made (govops.config.yaml `delivery`, `generate --ci`). */
+export const deliveryChoicesSchema = z
+  .object({
+    /** Default: `gates` when the repository has CI, `full` when it has none. */
+    ci: z.enum(ciModes).optional(),
+  })
+  .strict();
+
 export const contactSchema = z
   .object({ role: z.string().min(1), name: z.string(), contact: z.string() })
   .strict();
@@ -215,6 +227,7 @@ export const profileSchema = z
     contacts: z
       .object({ ownerTeam: z.string(), escalation: z.array(contactSchema), provenance: provenanceSchema })
       .strict(),
+    delivery: deliveryChoicesSchema.optional(),
   })
   .strict();
 

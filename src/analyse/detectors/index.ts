@@ -19,6 +19,7 @@ import { nestjsDetector } from "./nestjs.js";
 import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
 import { readinessDetector } from "./readiness.js";
+import { repoConventionsDetector } from "./repo-conventions.js";
 
 export const detectors: readonly Detector[] = [
   expressDetector,
@@ -41,4 +42,5 @@ export const detectors: readonly Detector[] = [
   readinessDetector,
   deployCiDetector,
   archetypeSignalsDetector,
+  repoConventionsDetector,
 ];

@@ -5,7 +5,7 @@ import type { Facts, Findings } from "../facts.js";
 type Category = Facts["personalData"][number]["category"];
 
 // Ordered: the first match wins, so the more specific categories come first.
-const PATTERNS: Array<[Category, RegExp]> = [
+export const PATTERNS: Array<[Category, RegExp]> = [
   [
     "criminal-offence",
     /convict|offen[cs]e|offender|criminal|caution(s|ed)?$|sentence|custody|prisoner|probation|arrest|courtorder|pnc(number|id)?$|cro(number)?$/,
@@ -44,7 +44,7 @@ const PATTERNS: Array<[Category, RegExp]> = [
 /** Roles whose prefixed fields are about a person: `respondentName`, `applicant_dob`. */
 const PERSON_PREFIX =
   /^(applicant|respondent|claimant|appellant|defendant|offender|juror|customer|citizen|resident|client|user|person|patient|pupil|student|employee|partner|spouse|child|parent|guardian|contact|agent|caller|victim|witness|tenant|landlord|owner|holder|member|beneficiary|payee|deceased)_?/;
-const IGNORED = new Set([
+export const IGNORED = new Set([
   // React props and DOM words that only look like people.
   "children",
   "childlist",

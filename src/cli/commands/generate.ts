@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ciPlatformSchema } from "../../schemas.js";
 import { generate } from "../../index.js";
 import { locateConfig } from "../config-location.js";
+import { ciModes } from "../../profile/schema.js";
 import { createLogger } from "../logger.js";
 import { directoryArgument, fileOption } from "../options.js";
 import { writeText } from "../terminal.js";
@@ -14,6 +15,7 @@ export const generateOptionsSchema = z
     out: z.string().optional(),
     templates: z.string().optional(),
     target: ciPlatformSchema.optional(),
+    ci: z.enum(ciModes).optional(),
     dryRun: z.boolean().default(false),
     force: z.boolean().default(false),
     json: z.boolean().default(false),
@@ -30,6 +32,10 @@ export const generateCommand = new Command("generate")
   .option("--out <dir>", "write the pack here (default: <dir>)")
   .option("--templates <dir>", "templates that replace the bundled ones (also read: <dir>/.govops/templates)")
   .option("--target <platform>", "CI platform: github or gitlab (default: the profile's)")
+  .option(
+    "--ci <mode>",
+    "full pipelines, only the gates existing CI lacks, or none: full, gates or none (default: gates when CI exists); saved in the profile",
+  )
   .option("--dry-run", "print the plan and write nothing")
   .option("--force", "overwrite files people have edited")
   .option("--json", "print the plan as JSON on stdout")
@@ -50,6 +56,7 @@ Examples:
       outDir: options.out,
       templates: options.templates,
       ciPlatform: options.target,
+      ci: options.ci,
       dryRun: options.dryRun,
       force: options.force,
       onProgress: log.progress,

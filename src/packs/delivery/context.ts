@@ -1,5 +1,10 @@
 import type { Profile } from "../../profile/schema.js";
+import { PATTERNS, IGNORED } from "../../analyse/detectors/personal-data.js";
+import { adoption } from "./adopt.js";
+import { PLATFORM_STEPS } from "./deploy-platforms.js";
+import { suggestedWindows } from "./freeze.js";
 import { lighthouseConfig } from "./lighthouse.js";
+import { toolchain } from "./toolchain.js";
 import { deliveryModel, type DeliveryModel } from "./model.js";
 import { shellWord } from "../../render/escape.js";
 import { shellWords } from "./shell.js";
@@ -59,12 +64,74 @@ function codeOwner(profile: Profile): string {
   return /^@[\w.-]+(\/[\w.-]+)?$/.test(team) ? team : "@your-org/your-team";
 }
 
+/** Which steps and jobs the CI workflow carries: all in full mode, only what the repository lacks in gates mode. */
+function ciShape(
+  model: DeliveryModel,
+  tc: ReturnType<typeof toolchain>,
+  ad: ReturnType<typeof adoption>,
+  profile: Profile,
+) {
+  const found = new Set(profile.facts.repo?.ciGates.map((g) => g.kind) ?? []);
+  const lacks = (kind: string) => ad.mode === "full" || !found.has(kind);
+  const on = ad.mode !== "none";
+  const tsc = `if [ -f tsconfig.json ]; then ${tc.packageManager === "npm" ? "npx --no-install" : tc.packageManager === "pnpm" ? "pnpm exec" : "yarn"} tsc --noEmit -p .; fi`;
+  const steps = {
+    lint: on && lacks("lint") ? tc.lint : undefined,
+    typecheck: on && lacks("typecheck") ? (tc.typecheck ?? tsc) : undefined,
+    coverage: on && (lacks("test") || lacks("coverage")),
+    build: on && lacks("build") ? tc.build : undefined,
+  };
+  const deps = {
+    audit: on && lacks("dependency-audit") ? tc.audit.command : undefined,
+    licences: on && lacks("licences") && tc.nodeModules,
+    sbom: on && lacks("sbom"),
+  };
+  const gate = {
+    codeql: ad.gate.codeql,
+    dependencyReview: ad.gate["dependency-review"],
+    secrets: ad.gate.secrets,
+    containerScan: Boolean(model.container) && ad.gate["container-scan"],
+    iacScan: Boolean(model.iac) && ad.gate["iac-scan"],
+    accessibility: Boolean(model.accessibility) && ad.gate.accessibility,
+    pageSpeed: Boolean(model.lighthouse) && ad.gate["page-speed"],
+  };
+  return {
+    steps: {
+      ...steps,
+      any: Boolean(steps.lint || steps.typecheck || steps.coverage || steps.build),
+      title: ad.mode === "full" ? "Lint, type-check, test and build" : "Checks the existing CI does not run",
+    },
+    deps: { ...deps, any: Boolean(deps.audit || deps.licences || deps.sbom) },
+    gate,
+  };
+}
+
 /** The view-model every delivery template renders from. */
 export function deliveryContext(profile: Profile) {
   const model = deliveryModel(profile);
   const gates = gateNames(model);
+  const tc = toolchain(profile);
+  const ad = adoption(profile);
+  const platform = ad.deployPlatform === "unknown" ? undefined : PLATFORM_STEPS[ad.deployPlatform];
   return {
     ...model,
+    ...tc,
+    coverage: tc.coverage,
+    ...ciShape(model, tc, ad, profile),
+    adoption: ad,
+    full: ad.mode === "full",
+    workflowName: ad.mode === "full" ? "CI" : "govops gates",
+    concurrencyGroup: ad.mode === "full" ? "ci" : "govops-gates",
+    ciWorkflowRef: `./${ad.files.ci}`,
+    platform,
+    awsDeploy: platform ? platform.aws : true,
+    gitleaksConfig: ad.gitleaksConfig,
+    suggestedFreezes: suggestedWindows(profile).map((p) => ({
+      id: p.id,
+      name: p.name,
+      start: p.start,
+      end: p.end,
+    })),
     department: profile.service.department || "your department",
     owner: codeOwner(profile),
     licenceAllowList: LICENCE_ALLOW.join(", "),
@@ -89,6 +156,10 @@ export function deliveryContext(profile: Profile) {
       dockerfile: shellWord(model.container?.dockerfile ?? "Dockerfile"),
       dockerContext: shellWord(model.container?.context ?? "."),
       freezeWindows: model.freezeWindows.map((w) => shellWord(`${w.kind}|${w.start}|${w.end}|${w.name}`)),
+      gitleaksConfig: shellWord(ad.gitleaksConfig ?? ""),
+      personalDataInventory: shellWord(model.personalDataFields.join(",")),
+      personalDataPatterns: shellWord(JSON.stringify(PATTERNS.map(([c, re]) => [c, re.source]))),
+      personalDataIgnored: shellWord([...IGNORED].join(",")),
     },
   };
 }

@@ -10,6 +10,17 @@ export interface FreezeWindow {
   end: string;
 }
 
+/** Windows the team set (govops.config.yaml or init): only these block a deploy. */
+const teamSet = (p: Period) => p.provenance.source === "user";
+
+/**
+ * Archetype calendar windows the team has not adopted: suggestions, never a gate. A team adopts one by
+ * naming its id under `changeFreezes` or `peakPeriods` in govops.config.yaml.
+ */
+export function suggestedWindows(profile: Profile): Period[] {
+  return [...profile.changeFreezes, ...profile.peakPeriods].filter((p) => !teamSet(p));
+}
+
 /** One line per window, `kind|start|end|name`, as the freeze gate script reads them. */
 export function freezeWindows(profile: Profile): FreezeWindow[] {
   const window = (kind: FreezeWindow["kind"]) => (p: Period) => ({
@@ -23,8 +34,8 @@ export function freezeWindows(profile: Profile): FreezeWindow[] {
     ...startAndEnd(p.start, p.end),
   });
   return [
-    ...profile.changeFreezes.map(window("change freeze")),
-    ...profile.peakPeriods.map(window("peak period")),
+    ...profile.changeFreezes.filter(teamSet).map(window("change freeze")),
+    ...profile.peakPeriods.filter(teamSet).map(window("peak period")),
   ];
 }
 

@@ -51,25 +51,35 @@ function sharedFiles(c: DeliveryContext): Entry[] {
       c.lighthouse,
     ],
     ["ops/delivery/app.env", "delivery/app.env.hbs", "text", c.accessibility ?? c.lighthouse, "starter"],
-    ["ops/delivery/deploy.sh", "delivery/scripts/deploy.sh.hbs", "shell", true, "starter"],
-    ["SECURITY.md", "delivery/SECURITY.md.hbs", "markdown", true, "starter"],
+    ["ops/delivery/deploy.sh", "delivery/scripts/deploy.sh.hbs", "shell", c.adoption.deploy, "starter"],
+    ["ops/delivery/README.md", "delivery/README.md.hbs", "markdown", true],
+    ["SECURITY.md", "delivery/SECURITY.md.hbs", "markdown", c.adoption.files.security, "starter"],
   ];
 }
 
 function githubFiles(c: DeliveryContext): Entry[] {
+  const { adoption: a } = c;
+  const ci = a.mode !== "none";
   return [
-    [".github/workflows/ci.yml", "delivery/github/ci.yml.hbs", "yaml"],
-    [".github/workflows/deploy.yml", "delivery/github/deploy.yml.hbs", "yaml"],
-    [".github/workflows/performance.yml", "delivery/github/performance.yml.hbs", "yaml", c.load],
-    [".github/dependabot.yml", "delivery/github/dependabot.yml.hbs", "yaml"],
-    [".github/CODEOWNERS", "delivery/github/CODEOWNERS.hbs", "text", true, "starter"],
+    [a.files.ci, "delivery/github/ci.yml.hbs", "yaml", ci],
+    [a.files.deploy, "delivery/github/deploy.yml.hbs", "yaml", a.deploy],
+    [
+      ".github/workflows/performance.yml",
+      "delivery/github/performance.yml.hbs",
+      "yaml",
+      a.mode === "full" && c.load,
+    ],
+    [".github/dependabot.yml", "delivery/github/dependabot.yml.hbs", "yaml", a.files.dependabot],
+    [".github/CODEOWNERS", "delivery/github/CODEOWNERS.hbs", "text", a.files.codeowners, "starter"],
   ];
 }
 
-function gitlabFiles(): Entry[] {
+/** GitLab: the full pipeline only where the project has none; beside an existing one, the gate scripts alone. */
+function gitlabFiles(c: DeliveryContext): Entry[] {
+  const { adoption: a } = c;
   return [
-    [".gitlab-ci.yml", "delivery/gitlab/gitlab-ci.yml.hbs", "yaml"],
-    [".gitlab/CODEOWNERS", "delivery/github/CODEOWNERS.hbs", "text", true, "starter"],
+    [".gitlab-ci.yml", "delivery/gitlab/gitlab-ci.yml.hbs", "yaml", a.files.gitlab === ".gitlab-ci.yml"],
+    [".gitlab/CODEOWNERS", "delivery/github/CODEOWNERS.hbs", "text", a.files.codeowners, "starter"],
   ];
 }
 
@@ -80,7 +90,7 @@ export const deliveryPack: Pack = {
     const platform = options.ciPlatform ?? profile.service.ciPlatform;
     const context = deliveryContext(profile);
     const entries = [
-      ...(platform === "gitlab" ? gitlabFiles() : githubFiles(context)),
+      ...(platform === "gitlab" ? gitlabFiles(context) : githubFiles(context)),
       ...sharedFiles(context),
     ];
     return entries

@@ -42,7 +42,6 @@ export function deliveryModel(profile: Profile) {
     service: profile.service.name,
     title: profile.service.title,
     level,
-    nodeVersion: "20",
     actions: pinnedActions(),
     images: IMAGES,
     tools: NPM_TOOLS,

@@ -12,11 +12,6 @@ reason="${EMERGENCY_OVERRIDE_REASON:-}"
 
 # kind|start|end|name
 windows=(
-  'change freeze|01-27|02-01|Final days before a 31 January deadline'
-  'change freeze|03-30|04-07|Financial year changeover'
-  'change freeze|12-23|01-02|Christmas and New Year reduced cover'
-  'peak period|03-15|04-30|New financial year renewals and benefit changes'
-  'peak period|01-02|01-31|January deadline rush'
 )
 
 inside() {

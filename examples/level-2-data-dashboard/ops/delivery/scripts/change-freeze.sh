@@ -12,10 +12,6 @@ reason="${EMERGENCY_OVERRIDE_REASON:-}"
 
 # kind|start|end|name
 windows=(
-  'change freeze|11-16|11-30|Week of the annual release'
-  'change freeze|12-23|01-02|Christmas and New Year reduced cover'
-  'peak period|02-01|03-11|Council budget and council tax setting'
-  'peak period|11-01|11-30|Annual statistics release'
 )
 
 inside() {

@@ -12,9 +12,6 @@ reason="${EMERGENCY_OVERRIDE_REASON:-}"
 
 # kind|start|end|name
 windows=(
-  'change freeze|12-23|01-02|Christmas and New Year reduced cover'
-  'peak period|04-01|04-30|April benefit and payment changes'
-  'peak period|01-02|01-16|Return after the Christmas break'
 )
 
 inside() {

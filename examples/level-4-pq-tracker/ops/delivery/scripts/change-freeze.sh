@@ -12,11 +12,6 @@ reason="${EMERGENCY_OVERRIDE_REASON:-}"
 
 # kind|start|end|name
 windows=(
-  'change freeze|07-14|07-24|Freeze before the summer recess'
-  'change freeze|12-12|12-19|Freeze before the Christmas recess'
-  'peak period|09-01|09-15|Parliament'\''s return in September'
-  'peak period|07-10|07-24|Last sitting days before the summer recess'
-  'peak period|12-08|12-19|Last sitting days before the Christmas recess'
 )
 
 inside() {

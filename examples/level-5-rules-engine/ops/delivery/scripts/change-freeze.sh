@@ -12,9 +12,6 @@ reason="${EMERGENCY_OVERRIDE_REASON:-}"
 
 # kind|start|end|name
 windows=(
-  'change freeze|03-24|04-02|Last days of the financial year'
-  'change freeze|12-23|01-02|Christmas and New Year reduced cover'
-  'peak period|02-15|03-31|Financial year end'
 )
 
 inside() {
