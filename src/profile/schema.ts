@@ -51,6 +51,11 @@ export const sloSchema = z
       .strict(),
     /** Rolling period in days; GDS recommends 28. */
     periodDays: z.number().int().min(1).max(90).default(28),
+    /**
+     * Requests a second below which burn-rate pages stay quiet (a low-traffic rule pages on total failure
+     * instead). Unset: the rate at which one bad request in 5 minutes would cross the fastest page threshold.
+     */
+    minRequestRate: z.number().positive().optional(),
   })
   .strict();
 

@@ -1,3 +1,4 @@
+import { minRequestRate } from "./slo.js";
 import type { Profile } from "../../profile/schema.js";
 import { receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
@@ -58,6 +59,13 @@ export function readmeModel(
     instrumentation,
     metrics: metricsTable(profile),
     alerts: alertsTable(profile),
+    guards: profile.journeys.flatMap((j) =>
+      (["availability", "latency"] as const).map((sli) => ({
+        journey: j.name,
+        sli,
+        rate: minRequestRate(j, sli),
+      })),
+    ),
     todos,
   };
 }
