@@ -188,6 +188,11 @@ export const profileSchema = z
         /** Where runbooks and dashboards are published, used for links in alerts. */
         runbookBaseUrl: z.string().default(""),
         dashboardBaseUrl: z.string().default(""),
+        /**
+         * The service's GitHub or GitLab repository (as package.json's `repository` names it): alerts link to
+         * runbooks on its default branch when runbookBaseUrl is unset.
+         */
+        repositoryUrl: z.string().optional(),
         /** The service's public base URL, probed by synthetic checks. Unset: probes use a marked placeholder. */
         baseUrl: z.string().optional(),
         level: z

@@ -1,7 +1,8 @@
 import { GovopsError } from "../../errors.js";
 import type { Journey, Profile } from "../../profile/schema.js";
 import { promRegex } from "../../render/escape.js";
-import { dashboardUrl, runbookUrl } from "../../layout.js";
+import { dashboardUrl } from "../../layout.js";
+import { runbookLink } from "./links.js";
 import { burnRows, WINDOWS, type BurnRow } from "./burn-rate.js";
 import { ownerOf } from "./failure-modes.js";
 import { leLabel, METRICS } from "./metrics.js";
@@ -140,7 +141,7 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
         annotations: {
           summary: `${journey.name} journey is burning its ${sli} error budget`,
           description: `${severity === "page" ? "Fast" : "Slow"} burn of the ${Math.round(slo * 100000) / 1000}% ${sli} SLO over ${journey.slo.periodDays} days. Citizen impact: ${fm.citizenImpact}`,
-          runbook_url: runbookUrl(profile.service.runbookBaseUrl, fm.id),
+          runbook_url: runbookLink(profile, fm.id),
           dashboard_url: dashboardUrl(profile.service.dashboardBaseUrl, service),
         },
       };
@@ -172,7 +173,7 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
   const guard = minRequestRate(journey, "availability");
   const w = LOW_TRAFFIC_WINDOW;
   const links = {
-    runbook_url: runbookUrl(profile.service.runbookBaseUrl, fm.id),
+    runbook_url: runbookLink(profile, fm.id),
     dashboard_url: dashboardUrl(profile.service.dashboardBaseUrl, service),
   };
   const labels = (severity: "page" | "ticket") => ({
