@@ -76,6 +76,7 @@ export const configSchema = z
         ciPlatform: service.ciPlatform,
         runbookBaseUrl: service.runbookBaseUrl,
         dashboardBaseUrl: service.dashboardBaseUrl,
+        repositoryUrl: service.repositoryUrl,
         /** The archetype level (1–5); overrides classification. */
         level: levelSchema,
       }),

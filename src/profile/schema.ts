@@ -51,6 +51,11 @@ export const sloSchema = z
       .strict(),
     /** Rolling period in days; GDS recommends 28. */
     periodDays: z.number().int().min(1).max(90).default(28),
+    /**
+     * Requests a second below which burn-rate pages stay quiet (a low-traffic rule pages on total failure
+     * instead). Unset: the rate at which one bad request in 5 minutes would cross the fastest page threshold.
+     */
+    minRequestRate: z.number().positive().optional(),
   })
   .strict();
 
@@ -195,6 +200,11 @@ export const profileSchema = z
         /** Where runbooks and dashboards are published, used for links in alerts. */
         runbookBaseUrl: z.string().default(""),
         dashboardBaseUrl: z.string().default(""),
+        /**
+         * The service's GitHub or GitLab repository (as package.json's `repository` names it): alerts link to
+         * runbooks on its default branch when runbookBaseUrl is unset.
+         */
+        repositoryUrl: z.string().optional(),
         /** The service's public base URL, probed by synthetic checks. Unset: probes use a marked placeholder. */
         baseUrl: z.string().optional(),
         level: z

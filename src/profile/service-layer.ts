@@ -67,6 +67,7 @@ export function serviceFromLayers(
       ["user", user.runbookBaseUrl],
       ["baseline", ""],
     ]),
+    ...(user.repositoryUrl === undefined ? {} : { repositoryUrl: user.repositoryUrl }),
     dashboardBaseUrl: pick("dashboardBaseUrl", [
       ["user", user.dashboardBaseUrl],
       ["baseline", ""],

@@ -1,5 +1,6 @@
 import type { FailureMode, Profile } from "../../profile/schema.js";
-import { dashboardUrl, runbookUrl } from "../../layout.js";
+import { dashboardUrl } from "../../layout.js";
+import { runbookLink } from "./links.js";
 import {
   IMPACT_BY_PRIORITY,
   severityFor,
@@ -53,7 +54,7 @@ export function alertFor(profile: Profile, fm: FailureMode, spec: AlertSpec): Al
       annotations: {
         summary: spec.summary,
         description: `${spec.description} Citizen impact: ${fm.citizenImpact}`,
-        runbook_url: runbookUrl(profile.service.runbookBaseUrl, fm.id),
+        runbook_url: runbookLink(profile, fm.id),
         dashboard_url: dashboardUrl(profile.service.dashboardBaseUrl, service),
       },
     },

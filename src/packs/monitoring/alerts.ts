@@ -4,7 +4,7 @@ import { dataProtectionAlerts } from "./data-protection.js";
 import { dependencyAlerts } from "./dependency-alerts.js";
 import { availabilityAlerts } from "./probes.js";
 import type { AlertDef, AlertRule, RecordingRule, RulesFile } from "./rules.js";
-import { recordingRules, sloAlerts } from "./slo.js";
+import { recordingRules, sloAlerts, sloGuardAlerts } from "./slo.js";
 import { workloadAlerts } from "./workload-alerts.js";
 
 export { ALERT_KEYS, type AlertKey } from "./failure-modes.js";
@@ -17,7 +17,7 @@ export function monitoringAlerts(profile: Profile): AlertDef[] {
   let alerts = cache.get(profile);
   if (!alerts) {
     alerts = [
-      ...profile.journeys.flatMap((j) => sloAlerts(profile, j)),
+      ...profile.journeys.flatMap((j) => [...sloAlerts(profile, j), ...sloGuardAlerts(profile, j)]),
       ...availabilityAlerts(profile),
       ...dependencyAlerts(profile),
       ...workloadAlerts(profile),

@@ -1,3 +1,5 @@
+import { runbookLink } from "./links.js";
+import { minRequestRate } from "./slo.js";
 import type { Profile } from "../../profile/schema.js";
 import { receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
@@ -49,6 +51,11 @@ export function readmeModel(
     ...(baseUrlOf(profile).placeholder
       ? ["set service.baseUrl in the profile so the synthetic probes reach the service."]
       : []),
+    ...(runbookLink(profile, "x").startsWith("TO DO")
+      ? [
+          "set service.runbookBaseUrl or service.repositoryUrl in govops.config.yaml: until then every alert's runbook_url is a TO DO, not a link.",
+        ]
+      : []),
     `wire ${instrumentation} into the service so it exports the metrics above.`,
     `run Prometheus with a retention of at least ${Math.max(...profile.journeys.map((j) => j.slo.periodDays))} days.`,
   ];
@@ -58,6 +65,13 @@ export function readmeModel(
     instrumentation,
     metrics: metricsTable(profile),
     alerts: alertsTable(profile),
+    guards: profile.journeys.flatMap((j) =>
+      (["availability", "latency"] as const).map((sli) => ({
+        journey: j.name,
+        sli,
+        rate: minRequestRate(j, sli),
+      })),
+    ),
     todos,
   };
 }

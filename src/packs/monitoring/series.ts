@@ -62,3 +62,17 @@ export const series = (metric: string, labels: Record<string, string>, values: s
   series: seriesName(metric, labels),
   values,
 });
+
+/** A counter that grows by one at each of the given minutes and holds between them, for `total` minutes. */
+export function events(at: number[], total: number): string {
+  const parts: string[] = [];
+  let value = 0;
+  let start = 0;
+  for (const minute of [...at.filter((m) => m > 0 && m <= total).sort((a, b) => a - b), total + 1]) {
+    const length = minute - start;
+    if (length > 0) parts.push(`${value}+0x${length - 1}`);
+    value += 1;
+    start = minute;
+  }
+  return parts.join(" ");
+}

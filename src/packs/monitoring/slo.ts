@@ -1,12 +1,13 @@
 import { GovopsError } from "../../errors.js";
 import type { Journey, Profile } from "../../profile/schema.js";
 import { promRegex } from "../../render/escape.js";
-import { dashboardUrl, runbookUrl } from "../../layout.js";
+import { dashboardUrl } from "../../layout.js";
+import { runbookLink } from "./links.js";
 import { burnRows, WINDOWS, type BurnRow } from "./burn-rate.js";
 import { ownerOf } from "./failure-modes.js";
 import { leLabel, METRICS } from "./metrics.js";
 import { pascal, selector, type AlertDef, type Priority, type RecordingRule } from "./rules.js";
-import { sloScenarios } from "./slo-scenarios.js";
+import { lowTrafficScenarios, sloScenarios } from "./slo-scenarios.js";
 
 export const SLI_RECORD = {
   availability: "journey:sli_errors:ratio_rate",
@@ -52,12 +53,44 @@ export function recordingRules(service: string, journey: Journey): RecordingRule
   ]);
 }
 
-function burnExpr(record: string, service: string, journey: string, rows: BurnRow[]): string {
-  const sel = selector({ service, journey });
+/** The counter of all the journey's requests an SLI divides by. */
+export function totalMetric(sli: Sli): string {
+  return sli === "availability" ? METRICS.requests.name : `${METRICS.duration.name}_count`;
+}
+
+/** The short window of the fastest page row, in seconds: a single bad request there decides the default guard. */
+const GUARD_WINDOW_SECONDS = 5 * 60;
+
+/**
+ * Requests a second below which the SLI's burn-rate pages stay quiet: the journey's `slo.minRequestRate`, or
+ * the rate at which one bad request in the fastest page row's 5-minute window would alone cross its threshold
+ * (1 ÷ (threshold × 300 s)). Below it the SLI is too sparse for a ratio to mean anything; the low-traffic rule
+ * pages on total failure instead.
+ */
+export function minRequestRate(journey: Journey, sli: Sli): number {
+  if (journey.slo.minRequestRate !== undefined) return journey.slo.minRequestRate;
+  const rows = burnRows(sloTarget(journey, sli), journey.slo.periodDays, `Journey "${journey.id}" ${sli}`);
+  const fastest = rows.find((r) => r.severity === "page")!;
+  return Number((1 / (fastest.threshold * GUARD_WINDOW_SECONDS)).toPrecision(4));
+}
+
+function burnExpr(
+  sli: Sli,
+  service: string,
+  journey: Journey,
+  rows: BurnRow[],
+  guard: number | undefined,
+): string {
+  const record = SLI_RECORD[sli];
+  const sel = selector({ service, journey: journey.id });
+  const traffic = (window: string) =>
+    guard === undefined
+      ? ""
+      : `\n  and on()\n  sum(rate(${totalMetric(sli)}{${journeyMatchers(service, journey)}}[${window}])) >= ${guard}`;
   return rows
     .map(
       (r) =>
-        `(\n  ${record}${r.long}${sel} > ${r.threshold}\n  and\n  ${record}${r.short}${sel} > ${r.threshold}\n)`,
+        `(\n  ${record}${r.long}${sel} > ${r.threshold}\n  and\n  ${record}${r.short}${sel} > ${r.threshold}${traffic(r.long)}\n)`,
     )
     .join("\nor\n");
 }
@@ -88,11 +121,13 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
       const priority = priorityOf(severity, fm.severity);
       const rule = {
         alert: sloAlertName(service, journey.id, sli),
+        // Only pages are guarded: a ticket for a sparse journey's slow burn interrupts nobody.
         expr: burnExpr(
-          SLI_RECORD[sli],
+          sli,
           service,
-          journey.id,
+          journey,
           rows.filter((r) => r.severity === severity),
+          severity === "page" ? minRequestRate(journey, sli) : undefined,
         ),
         for: SLO_FOR[severity],
         labels: {
@@ -106,7 +141,7 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
         annotations: {
           summary: `${journey.name} journey is burning its ${sli} error budget`,
           description: `${severity === "page" ? "Fast" : "Slow"} burn of the ${Math.round(slo * 100000) / 1000}% ${sli} SLO over ${journey.slo.periodDays} days. Citizen impact: ${fm.citizenImpact}`,
-          runbook_url: runbookUrl(profile.service.runbookBaseUrl, fm.id),
+          runbook_url: runbookLink(profile, fm.id),
           dashboard_url: dashboardUrl(profile.service.dashboardBaseUrl, service),
         },
       };
@@ -119,4 +154,70 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
       };
     });
   });
+}
+
+/** How long the low-traffic rule looks back for a success; long enough to hold a few sparse requests. */
+export const LOW_TRAFFIC_WINDOW = "30m";
+
+/**
+ * Alerts that keep a journey's SLO honest when the burn-rate pages cannot: at low traffic, a page when the
+ * journey's requests keep failing and none has succeeded for 30 minutes; and a ticket when its SLI metrics
+ * are missing, since every burn-rate alert is then silent rather than quiet.
+ */
+export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
+  const service = profile.service.name;
+  const fm = ownerOf(profile, "slo-burn", { journey: journey.id }) ?? ownerOf(profile, "slo-burn");
+  if (!fm) return [];
+  const sel = journeyMatchers(service, journey);
+  const req = METRICS.requests.name;
+  const guard = minRequestRate(journey, "availability");
+  const w = LOW_TRAFFIC_WINDOW;
+  const links = {
+    runbook_url: runbookLink(profile, fm.id),
+    dashboard_url: dashboardUrl(profile.service.dashboardBaseUrl, service),
+  };
+  const labels = (severity: "page" | "ticket") => ({
+    service,
+    journey: journey.id,
+    sli: "availability",
+    severity,
+    priority: priorityOf(severity, fm.severity),
+    citizen_impact: journey.criticality,
+  });
+  const scenarios = lowTrafficScenarios(service, journey, guard);
+  return [
+    {
+      rule: {
+        alert: `${pascal(service)}${pascal(journey.id)}NoSuccessfulRequests`,
+        expr: `sum(increase(${req}{${sel}, status_code=~"5.."}[${w}])) > 1.5\nand on()\n(sum(increase(${req}{${sel}, status_code!~"5.."}[${w}])) or on() vector(0)) < 0.5\nand on()\nsum(rate(${req}{${sel}}[1h])) < ${guard}`,
+        for: SLO_FOR.page,
+        labels: labels("page"),
+        annotations: {
+          summary: `${journey.name} journey has had no successful request for ${w}`,
+          description: `At low traffic (under ${guard} requests a second, where burn-rate pages stay quiet) at least two requests failed and none succeeded in ${w}. Citizen impact: ${fm.citizenImpact}`,
+          ...links,
+        },
+      },
+      failureModeId: fm.id,
+      file: "slo",
+      mergeKey: `${journey.id}/availability`,
+      ...scenarios.noSuccess,
+    },
+    {
+      rule: {
+        alert: `${pascal(service)}${pascal(journey.id)}SliMetricsAbsent`,
+        expr: `absent(${req}{${sel}})\nor\nabsent(${totalMetric("latency")}{${sel}})`,
+        for: SLO_FOR.ticket,
+        labels: labels("ticket"),
+        annotations: {
+          summary: `${journey.name} journey has no SLI metrics`,
+          description: `Prometheus has no ${req} or ${totalMetric("latency")} series for the journey's routes, so its burn-rate alerts cannot fire. Citizen impact: ${fm.citizenImpact}`,
+          ...links,
+        },
+      },
+      failureModeId: fm.id,
+      file: "slo",
+      ...scenarios.absent,
+    },
+  ];
 }

@@ -15,7 +15,9 @@ function alertLinks(files: Array<{ path: string; content: string }>): Map<string
   for (const f of files.filter((x) => /^ops\/monitoring\/[^/]+\.ya?ml$/.test(x.path))) {
     const groups = (parse(f.content) as { groups?: Array<{ rules: Rule[] }> }).groups ?? [];
     for (const rule of groups.flatMap((g) => g.rules))
-      if (rule.alert && rule.annotations?.runbook_url) links.set(rule.alert, rule.annotations.runbook_url);
+      if (rule.alert && rule.annotations?.runbook_url)
+        // runbook_url is absolute or a TO DO naming the runbook: its path in the repository is what links back.
+        links.set(rule.alert, /ops\/runbooks\/[a-z0-9-]+\.md/.exec(rule.annotations.runbook_url)?.[0] ?? "");
   }
   return links;
 }
