@@ -151,4 +151,9 @@ describe("a compose file for tests is not a deploy file", () => {
       "docker-compose.yml",
     ]);
   });
+
+  it("reads deployed env vars from docker-compose.yml and none from the test compose file", async () => {
+    const { envVars } = (await analyseFixture("deploy-compose-test-only")).facts;
+    expect(envVars.map((e) => `${e.name} ${e.evidence.file}`)).toEqual(["SERVICE_PORT docker-compose.yml"]);
+  });
 });

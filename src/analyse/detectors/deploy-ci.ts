@@ -38,7 +38,7 @@ const CI: Array<[string, RegExp]> = [
 ];
 
 /** A compose file named for tests (`docker-compose.test.yml`, `compose.test.yaml`) runs a test harness, not a deployment. */
-const TEST_COMPOSE = /(^|\/)(docker-)?compose[\w.-]*[.-]tests?[\w.-]*\.ya?ml$/;
+export const TEST_COMPOSE = /(^|\/)(docker-)?compose[\w.-]*[.-]tests?[\w.-]*\.ya?ml$/;
 
 const K8S = /^apiVersion:\s*\S+[\s\S]*^kind:\s*(Deployment|Service|Ingress|StatefulSet|CronJob|ConfigMap)/m;
 
