@@ -97,11 +97,16 @@ const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {
   "calculation-rules": { 5: 3 },
 };
 
+const PAGE_FILE = /(^|\/)pages\/(?!api\/).+\.[jt]sx?$|(^|\/)app\/(.+\/)?page\.[jt]sx?$/;
+
 export function derivedSignals(facts: Facts): Facts["signals"] {
   const out: Facts["signals"] = [];
-  const gets = facts.routes.filter((r) => r.method === "GET").length;
-  if (facts.routes.length >= 4 && gets / facts.routes.length >= 0.8) {
-    out.push({ name: "read-mostly", evidence: facts.routes[0]!.evidence });
+  // A page of file-based routing (Next.js `pages/`, App Router `page.tsx`) is served by GET whatever it does, and
+  // its form posts are handled in the page: only routes declared with a method say whether a service writes.
+  const declared = facts.routes.filter((r) => !PAGE_FILE.test(r.evidence.file));
+  const gets = declared.filter((r) => r.method === "GET").length;
+  if (declared.length >= 4 && gets / declared.length >= 0.8) {
+    out.push({ name: "read-mostly", evidence: declared.find((r) => r.method === "GET")!.evidence });
   }
   const http = facts.integrations.filter((i) => i.kind === "http");
   if (http.length >= 2) out.push({ name: "several-upstream-apis", evidence: http[1]!.evidence });

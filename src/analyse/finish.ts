@@ -1,6 +1,7 @@
 import type { FileIndex } from "../scan/source-index.js";
 import { ev, isNonProductionPath } from "./context.js";
 import type { Facts } from "./facts.js";
+import { SESSION_STORE } from "./detectors/auth.js";
 import type { Merged } from "./run-detectors.js";
 
 const HEALTH =
@@ -66,16 +67,28 @@ function outboundTimeouts(integrations: Facts["integrations"]): Facts["readiness
   };
 }
 
-/** No sign-in found for the routes: sessions alone keep state, they do not say who someone is. */
+/**
+ * No sign-in found for the routes: sessions alone keep state, they do not say who someone is. Beside a sign-in,
+ * session middleware is how the sign-in is kept: it is named in the sign-in's detail, not listed as auth.
+ */
 function finishAuth(merged: Merged): Facts["auth"] {
-  const signIn = merged.auth.filter((a) => a.kind !== "session");
+  const isStore = (a: Facts["auth"][number]) => a.kind === "session" && !!a.detail?.startsWith(SESSION_STORE);
+  const signIn = merged.auth.filter((a) => !isStore(a));
+  const store = merged.auth.find(isStore);
   const roles = merged.signals.find((s) => s.name === "role-guards")?.evidence;
+  if (signIn[0]) {
+    const notes = [
+      roles ? `role guards (${roles.snippet ?? "checks"} at ${roles.file}:${roles.line})` : "",
+      store ? `kept in ${store.detail} at ${store.evidence.file}:${store.evidence.line}` : "",
+    ].filter(Boolean);
+    return merged.auth
+      .filter((a) => a !== store)
+      .map((a) =>
+        a === signIn[0] && notes.length ? { ...a, detail: [a.detail ?? a.kind, ...notes].join("; ") } : a,
+      );
+  }
   if (roles) {
     const guards = `role guards (${roles.snippet ?? "checks"} at ${roles.file}:${roles.line})`;
-    if (signIn[0])
-      return merged.auth.map((a) =>
-        a === signIn[0] ? { ...a, detail: `${a.detail ?? a.kind}; ${guards}` } : a,
-      );
     return [{ kind: "custom", detail: `${guards}, no sign-in found`, evidence: roles }, ...merged.auth];
   }
   if (signIn.length > 0 || merged.routes.length === 0) return merged.auth;

@@ -31,6 +31,35 @@ describe("auth", () => {
   });
 });
 
+describe("auth the service wires itself", () => {
+  it("an authorisation-code request built by hand is OIDC sign-in; its session middleware is only how it is kept", async () => {
+    const { auth } = (await analyseFixture("auth-oauth-by-hand")).facts;
+    expect(auth.map((a) => a.kind)).toEqual(["oidc"]);
+    expect(where(auth[0]!.evidence)).toBe("src/login/provider.js:5");
+    expect(auth[0]!.detail).toMatch(/kept in server-side sessions \(express-session\) at src\/app\.js:6$/);
+  });
+
+  it("a hapi validate function reading the session is cookie session sign-in, guarded by route scopes", async () => {
+    const { auth } = (await analyseFixture("auth-hapi-validate-session")).facts;
+    expect(auth.map((a) => [a.kind, where(a.evidence)])).toEqual([
+      ["session", "src/auth/validate-auth.js:6"],
+    ]);
+    expect(auth[0]!.detail).toMatch(
+      /^cookie session sign-in validated in src\/auth\/validate-auth\.js; role guards/,
+    );
+  });
+
+  it("a passport OAuth 2 strategy is sign-in at an identity provider; aws-jwt-verify checks JWTs", async () => {
+    const { auth } = (await analyseFixture("auth-oauth2-jwt-verify")).facts;
+    expect(auth.map((a) => `${a.kind} ${a.evidence.file}`).sort()).toEqual([
+      "jwt src/token-check.js",
+      "oidc src/app.js",
+      "passport src/app.js",
+    ]);
+    expect(auth.find((a) => a.kind === "oidc")!.detail).toBe("passport strategy passport-oauth2");
+  });
+});
+
 describe("personal data", () => {
   it("classifies fields from schemas, templates and SQL", async () => {
     const found = (await analyseFixture("personal-data-categories")).facts.personalData;

@@ -5,6 +5,7 @@ import { pathWords } from "../../src/analyse/detectors/archetype-signals.js";
 import { sharedCoreBaseline, loadBaseline } from "../../src/profile/baseline.js";
 import type { Facts } from "../../src/analyse/facts.js";
 import { examplePath } from "../helpers.js";
+import { analyseFixture } from "./fixture.js";
 
 const at = { file: "src/app.ts", line: 3 };
 
@@ -113,5 +114,14 @@ describe("level classification", () => {
     for (const fm of core.failureModes)
       for (const b of all) expect(b.failureModes.map((f) => f.id)).toContain(fm.id);
     expect(core.failureModes.length).toBeLessThan(all[3]!.failureModes.length);
+  });
+});
+
+describe("file-based pages do not make a service read-mostly", () => {
+  it("Next.js pages are served by GET whatever they do, so five pages and one API route are not read-mostly", async () => {
+    const { facts, level } = await analyseFixture("nextjs-pages-not-read-mostly");
+    expect(facts.routes.filter((r) => r.method === "GET")).toHaveLength(5);
+    expect(level.signals!.some((s) => s.includes("(read-mostly)"))).toBe(false);
+    expect(level.value).toBe(1);
   });
 });

@@ -143,3 +143,17 @@ describe("deploy and CI files where they live", () => {
     ]);
   });
 });
+
+describe("a compose file for tests is not a deploy file", () => {
+  it("keeps docker-compose.yml and skips docker-compose.test.yaml and compose.test.yml", async () => {
+    const { deployFiles } = (await analyseFixture("deploy-compose-test-only")).facts;
+    expect(deployFiles.filter((d) => d.kind === "compose").map((d) => d.evidence.file)).toEqual([
+      "docker-compose.yml",
+    ]);
+  });
+
+  it("reads deployed env vars from docker-compose.yml and none from the test compose file", async () => {
+    const { envVars } = (await analyseFixture("deploy-compose-test-only")).facts;
+    expect(envVars.map((e) => `${e.name} ${e.evidence.file}`)).toEqual(["SERVICE_PORT docker-compose.yml"]);
+  });
+});

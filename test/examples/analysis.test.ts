@@ -54,7 +54,7 @@ describe("analysis of the bundled examples names the right level and facts, with
     expect(routes(a)).toEqual(expect.arrayContaining(["POST /enquiries/new", "GET /caseworker/queue", "POST /caseworker/enquiries/:id/assign"]));
     expect(a.facts.datastores).toEqual([expect.objectContaining({ kind: "postgres", client: "pg", envVar: "DATABASE_URL" })]);
     expect(a.facts.integrations.map((i) => i.kind).sort()).toEqual(["notify", "oidc"]);
-    expect(a.facts.auth.map((x) => x.kind).sort()).toEqual(["oidc", "session"]);
+    expect(a.facts.auth.map((x) => x.kind).sort()).toEqual(["oidc"]);
     expect(a.facts.personalData.map((p) => p.field)).toEqual(expect.arrayContaining(["fullName", "email", "phoneNumber", "postcode"]));
     expect(a.facts.readiness.healthEndpoints.map((h) => h.path)).toContain("/health");
     expect(a.facts.readiness.outboundTimeouts).toMatchObject({ present: false, detail: expect.stringContaining("GOV.UK Notify") });

@@ -3,6 +3,16 @@ import { ev, localNames, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Facts, Findings } from "../facts.js";
 
+/** Session middleware keeps state between requests; it does not say who someone is. */
+export const SESSION_STORES = [
+  "express-session",
+  "@fastify/session",
+  "@fastify/secure-session",
+  "koa-session",
+  "cookie-session",
+];
+export const SESSION_STORE = "server-side sessions";
+
 export const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"]; detail: string }> = [
   {
     modules: [
@@ -29,26 +39,22 @@ export const AUTH: Array<{ modules: string[]; kind: Facts["auth"][number]["kind"
       "koa-jwt",
       "hapi-auth-jwt2",
       "@hapi/jwt",
+      "aws-jwt-verify",
     ],
     kind: "jwt",
     detail: "JWT bearer tokens",
   },
   { modules: ["express-basic-auth", "basic-auth", "@hapi/basic"], kind: "basic", detail: "HTTP basic auth" },
-  {
-    modules: [
-      "express-session",
-      "@fastify/session",
-      "@fastify/secure-session",
-      "koa-session",
-      "@hapi/cookie",
-      "cookie-session",
-    ],
-    kind: "session",
-    detail: "server-side sessions",
-  },
+  { modules: SESSION_STORES, kind: "session", detail: SESSION_STORE },
+  { modules: ["@hapi/cookie", "hapi-auth-cookie"], kind: "session", detail: "cookie sign-in" },
 ];
 
-const OIDC_STRATEGIES = /passport-openidconnect|passport-azure-ad|openid-client|passport-saml|one-login/;
+/**
+ * OAuth 2 authorisation-code and SAML strategies sign staff in at an identity provider, as OIDC does: the service
+ * depends on that provider the same way.
+ */
+const OIDC_STRATEGIES =
+  /passport-openidconnect|passport-azure-ad|openid-client|passport-saml|one-login|passport-oauth2$/;
 
 /** passport.use(new Strategy(…)): each strategy the code constructs, named by its package. */
 function passportStrategies(ctx: Parameters<Detector["detect"]>[0]): NonNullable<Findings["auth"]> {

@@ -75,7 +75,12 @@ export const customAuthDetector: Detector = {
         roles = { file: file.rel, line: p.line, what: "route auth.access.scope" };
       }
     }
-    auth.push(...nextAuth(ctx, sources), ...middlewareAuth(sources, importers));
+    auth.push(
+      ...nextAuth(ctx, sources),
+      ...middlewareAuth(sources, importers),
+      ...handWrittenOAuth(sources),
+      ...hapiValidate(sources, importers),
+    );
     const signals = roles ? [{ name: "role-guards", evidence: ev(roles.file, roles.line, roles.what) }] : [];
     return { auth, signals };
   },
@@ -151,6 +156,61 @@ function middlewareAuth(
             ? `Lambda authoriser (${file.rel})`
             : `in-house auth middleware (${file.rel})`,
         evidence: ev(file.rel, line),
+      },
+    ];
+  }
+  return [];
+}
+
+/** Names a file gives as OAuth parameters: call arguments (`params.append('client_id', …)`) and object keys. */
+function oauthParams(file: FileIndex): Set<string> {
+  return new Set([...file.calls.map((c) => c.args[0]?.value ?? ""), ...file.properties.map((p) => p.name)]);
+}
+
+/**
+ * An authorisation-code sign-in written by hand: the service builds the identity provider's authorise request
+ * itself (`client_id` with `redirect_uri` or `response_type`). Client-credentials calls between services send no
+ * redirect, so they are not a sign-in.
+ */
+function handWrittenOAuth(sources: FileIndex[]): Auth[] {
+  for (const file of sources) {
+    if (usesKnownAuth(file)) continue;
+    const params = oauthParams(file);
+    if (!params.has("client_id") || !(params.has("redirect_uri") || params.has("response_type"))) continue;
+    const line =
+      file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
+      file.properties.find((p) => p.name === "client_id")!.line;
+    return [
+      {
+        kind: "oidc",
+        detail: `OAuth authorisation-code sign-in built by hand (${file.rel})`,
+        evidence: ev(file.rel, line, "client_id, redirect_uri"),
+      },
+    ];
+  }
+  return [];
+}
+
+/**
+ * A hapi auth validate function kept in the service while the scheme is registered elsewhere (a shared base
+ * server): an auth module that returns `{ isValid, credentials }`. Reading the user from `session` makes it a
+ * cookie session sign-in.
+ */
+function hapiValidate(sources: FileIndex[], importers: ReturnType<typeof importGraph>["importers"]): Auth[] {
+  for (const file of sources) {
+    if (!isAuthModule(file.rel) || usesKnownAuth(file) || !importers.get(file.rel)?.length) continue;
+    const names = new Set(file.properties.map((p) => p.name));
+    if (!names.has("isValid") || !names.has("credentials")) continue;
+    const session =
+      file.destructures.some((d) => d.from === "session") || file.calls.some((c) => c.root === "session");
+    const line = file.properties.find((p) => p.name === "isValid")!.line;
+    return [
+      {
+        kind: session ? "session" : "custom",
+        detail: session
+          ? `cookie session sign-in validated in ${file.rel}`
+          : `hapi auth validate function (${file.rel})`,
+        evidence: ev(file.rel, line, "{ isValid, credentials }"),
       },
     ];
   }

@@ -37,6 +37,9 @@ const CI: Array<[string, RegExp]> = [
   ["travis", /(^|\/)\.travis\.ya?ml$/],
 ];
 
+/** A compose file named for tests (`docker-compose.test.yml`, `compose.test.yaml`) runs a test harness, not a deployment. */
+export const TEST_COMPOSE = /(^|\/)(docker-)?compose[\w.-]*[.-]tests?[\w.-]*\.ya?ml$/;
+
 const K8S = /^apiVersion:\s*\S+[\s\S]*^kind:\s*(Deployment|Service|Ingress|StatefulSet|CronJob|ConfigMap)/m;
 
 export const deployCiDetector: Detector = {
@@ -49,6 +52,7 @@ export const deployCiDetector: Detector = {
     for (const rel of ctx.paths) {
       const deploy = DEPLOY.find(([, re]) => re.test(rel));
       if (deploy?.[0] === "cloudfoundry" && !isCloudFoundry(ctx, rel)) continue;
+      if (deploy?.[0] === "compose" && TEST_COMPOSE.test(rel)) continue;
       if (deploy) deployFiles.push({ kind: deploy[0], evidence: ev(rel, 1) });
       for (const [kind, name, content] of BY_CONTENT)
         if (name.test(rel) && ctx.textFiles.some((f) => f.rel === rel && content.test(f.text)))

@@ -2,6 +2,7 @@ import { parseAllDocuments } from "yaml";
 import type { Detector } from "../detector.js";
 import { ev, isTestPath, productionSources } from "../context.js";
 import type { Findings } from "../facts.js";
+import { TEST_COMPOSE } from "./deploy-ci.js";
 
 const ENV_FILE = /(^|\/)\.env\.(example|sample|template|dist|defaults)$|(^|\/)\.env-example$/;
 /** Helm values, Kubernetes manifests and compose files: where deployed config is declared. */
@@ -98,7 +99,12 @@ export const envVarsDetector: Detector = {
           const m = /^\s*(?:export\s+)?([A-Z][A-Z0-9_]*)\s*=/.exec(line);
           if (m) add(m[1]!, file.rel, i + 1);
         });
-      } else if (DEPLOY_YAML.test(file.rel) && !isTestPath(file.rel) && !file.rel.includes("templates/")) {
+      } else if (
+        DEPLOY_YAML.test(file.rel) &&
+        !isTestPath(file.rel) &&
+        !TEST_COMPOSE.test(file.rel) &&
+        !file.rel.includes("templates/")
+      ) {
         for (const name of yamlEnvNames(file.text)) add(name, file.rel, lineOf(file.text, name));
       } else if (/(^|\/)custom-environment-variables\.json$/.test(file.rel) && !isTestPath(file.rel)) {
         for (const name of configEnvNames(file.text)) add(name, file.rel, lineOf(file.text, name));
