@@ -7,6 +7,7 @@ import { envVarsDetector } from "./env-vars.js";
 import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
+import { helmDetector } from "./helm.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { koaDetector } from "./koa.js";
@@ -30,5 +31,6 @@ export const detectors: readonly Detector[] = [
   envVarsDetector,
   readinessDetector,
   deployCiDetector,
+  helmDetector,
   archetypeSignalsDetector,
 ];

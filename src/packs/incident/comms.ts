@@ -1,6 +1,6 @@
 import type { FailureMode, Profile } from "../../profile/schema.js";
 import { levelOf } from "../shared/level.js";
-import { prose, todo } from "../shared/format.js";
+import { prose } from "../shared/format.js";
 
 export type CommsKind = Exclude<FailureMode["commsTemplate"], "none">;
 
@@ -102,9 +102,7 @@ export function commsModel(profile: Profile, kind: CommsKind) {
       fragments: sms.length <= 160 ? 1 : Math.ceil(sms.length / 153),
     },
     instead: level.instead.map(prose),
-    channels: todo(
-      "name the phone line, email address or office citizens can use instead, with opening hours",
-    ),
+    channels: "\\[phone line, email address or office people can use instead, with opening hours\\]",
     failureModes: modes.map((f) => ({ id: f.id, title: prose(f.title), severity: f.severity })),
     breach: kind === "data-breach",
     security: kind === "security",
