@@ -8,6 +8,14 @@ import { panelsFor } from "./panels.js";
 import { severity } from "../shared/severity.js";
 import { dutiesOf } from "../shared/legal.js";
 
+/** A journey's writes, as table-cell code spans (pipes escaped), at most five and a count of the rest. */
+function cannotDo(j: Journey): string[] {
+  const writes = j.entryRoutes
+    .filter((r) => r.method !== "GET" && r.method !== "HEAD")
+    .map((r) => code(`${r.method} ${r.path}`).replace(/\|/g, "\\|"));
+  return writes.length > 5 ? [...writes.slice(0, 5), `and ${writes.length - 5} more`] : writes;
+}
+
 /** How much full outage the journey's availability SLO allows over its period. */
 function budget(j: Journey): string {
   const minutes = (1 - j.slo.availability) * j.slo.periodDays * 24 * 60;
@@ -86,9 +94,7 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
     journeys: journeys.map((j) => ({
       name: prose(j.name),
       affected: prose(j.affected),
-      cannot: j.entryRoutes
-        .filter((r) => r.method !== "GET" && r.method !== "HEAD")
-        .map((r) => code(`${r.method} ${r.path}`)),
+      cannot: cannotDo(j),
       budget: budget(j),
     })),
     alerts,
