@@ -194,7 +194,7 @@ export const CONTROLS: Control[] = [
   {
     framework: "uk-gdpr",
     control: "Article 33",
-    title: "Notify the ICO of a personal-data breach within 72 hours",
+    title: "Report a personal-data breach to the ICO within 72 hours",
     coveredBy: [INCIDENT, LOG],
   },
   {

@@ -29,13 +29,16 @@ export function audienceOf(profile: Profile): Audience {
   const citizenIdp = auth.some((a) => CITIZEN_IDP.test(`${a.detail ?? ""} ${a.evidence.snippet ?? ""}`));
   const signIn = ["oidc", "passport", "jwt"].some((k) => kinds.has(k as never)) && !citizenIdp;
   const open = kinds.has("none") || auth.length === 0 || citizenIdp;
-  if (signIn && !open)
+  const staffJourneys = journeys.some((j) => STAFF_JOURNEY.test(j.affected));
+  const citizenJourneys = journeys.some((j) => !STAFF_JOURNEY.test(j.affected));
+  // Interactive staff sign-in beside journeys the analysis classed as public: sign-in guards only the staff part.
+  const partial = staffJourneys && citizenJourneys && (kinds.has("oidc") || kinds.has("passport"));
+  if (signIn && !open && !partial)
     return {
       citizen: false,
       staff: true,
       reason: `The analysis found staff sign-in and no routes served without it. ${HOW}`,
     };
-  const staffJourneys = journeys.some((j) => STAFF_JOURNEY.test(j.affected));
   const staff = signIn || staffJourneys || kinds.has("basic") || kinds.has("session");
   return {
     citizen: true,

@@ -9,6 +9,8 @@ const BY_TYPE: Record<string, RegExp> = {
   redis: /REDIS|ELASTICACHE/,
   dynamodb: /DYNAMO/,
   s3: /(^|_)S3(_|$)|BUCKET/,
+  "object-storage": /(^|_)S3(_|$)|BUCKET|CONTAINER|BLOB|STORAGE_(ACCOUNT|CONNECTION)/,
+  queue: /QUEUE|(^|_)(SQS|SNS)(_|$)|SERVICE_?BUS|TOPIC|SUBSCRIPTION/,
   notify: /NOTIFY/,
   oidc: /ISSUER|OIDC|ONE_?LOGIN|AUTH_URL|TENANT_ID/,
 };

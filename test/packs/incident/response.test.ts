@@ -45,7 +45,7 @@ describe("incident response", () => {
       /^- P1:.*\[Enquiries accepted but not stored\]\(\.\.\/runbooks\/enquiry-submission-lost\.md\)/m,
     );
     expect(readme).toContain("within 72 hours of becoming aware (UK GDPR Article 33)");
-    expect(readme).toContain("NCSC, which must hear of category 1 to 3 incidents");
+    expect(readme).toContain("to the NCSC, which handles category 1 to 3 incidents");
     expect(readme).toContain("**Incident lead**");
     expect(readme).toContain("**Communications lead**");
   });
