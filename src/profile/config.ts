@@ -77,6 +77,10 @@ export const configSchema = z
         runbookBaseUrl: service.runbookBaseUrl,
         dashboardBaseUrl: service.dashboardBaseUrl,
         repositoryUrl: service.repositoryUrl,
+        /** The service's public base URL, used by probes and runbook health checks. */
+        baseUrl: z.string(),
+        /** Kubernetes namespace per environment, e.g. `prod: my-service-prod`. */
+        namespaces: z.record(z.string(), z.string()),
         /** The archetype level (1–5); overrides classification. */
         level: levelSchema,
       }),

@@ -207,6 +207,8 @@ export const profileSchema = z
         repositoryUrl: z.string().optional(),
         /** The service's public base URL, probed by synthetic checks. Unset: probes use a marked placeholder. */
         baseUrl: z.string().optional(),
+        /** Kubernetes namespace per environment (e.g. `prod: my-service-prod`), for runbook commands. */
+        namespaces: z.record(z.string(), z.string()).optional(),
         level: z
           .object({
             value: levelSchema,

@@ -72,6 +72,8 @@ export function serviceFromLayers(
       ["user", user.dashboardBaseUrl],
       ["baseline", ""],
     ]),
+    ...(user.baseUrl ? { baseUrl: user.baseUrl } : {}),
+    ...(user.namespaces ? { namespaces: user.namespaces } : {}),
     level: {
       value: analysis.level.value,
       confidence: analysis.level.confidence,

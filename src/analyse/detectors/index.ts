@@ -10,6 +10,7 @@ import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
 import { hofDetector } from "./hof.js";
+import { helmDetector } from "./helm.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { inversifyDetector } from "./inversify.js";
@@ -41,6 +42,7 @@ export const detectors: readonly Detector[] = [
   envVarsDetector,
   readinessDetector,
   deployCiDetector,
+  helmDetector,
   archetypeSignalsDetector,
   repoConventionsDetector,
 ];

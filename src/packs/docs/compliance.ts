@@ -1,5 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
-import { CONTROLS, type Control, type Framework } from "./compliance-controls.js";
+import { CONTROLS, type Control, type Framework, type Ref } from "./compliance-controls.js";
 import { prose } from "../shared/format.js";
 
 const FRAMEWORKS: Array<{ id: Framework; title: string; source: string }> = [
@@ -34,8 +34,8 @@ function serviceSpecific(profile: Profile): Control[] {
       framework: "uk-gdpr",
       control: "Article 9",
       title: "Special category data",
-      coveredBy: ["special category fields listed in `ops/profile.yaml`"],
-      gap: "Record the Article 9 condition for each special category field.",
+      coveredBy: [],
+      gap: "Record the Article 9 condition for each special category field under `personalData` in govops.config.yaml.",
     });
   return extra;
 }
@@ -46,25 +46,47 @@ function adjust(profile: Profile, c: Control): Control {
   return c;
 }
 
-const status = (c: { coveredBy: string[]; gap?: string | undefined }) =>
-  c.coveredBy.length === 0 ? "gap" : c.gap ? "partly covered" : "covered";
+/** A link from ops/COMPLIANCE.md to a file the packs write. */
+function link(ref: Ref, file: string): string {
+  const href = file.startsWith("ops/") ? file.slice(4) : `../${file}`;
+  return `${prose(ref.label)} ([${file}](${href}))`;
+}
 
-export function complianceModel(profile: Profile) {
-  // Copies: rows are amended below, and CONTROLS is shared by every render in the process.
-  const rows = [...CONTROLS, ...serviceSpecific(profile)].map((c) => adjust(profile, { ...c }));
+/**
+ * The matrix. A control is "covered" only when a file the packs generate for this profile implements it,
+ * and the row names that file; anything else is a gap with its next step. `generated` is every path the
+ * packs write.
+ */
+export function complianceModel(profile: Profile, generated: ReadonlySet<string> = new Set()) {
+  const rows = [...CONTROLS, ...serviceSpecific(profile)].map((c) => {
+    const adjusted = adjust(profile, c);
+    const files = adjusted.coveredBy.flatMap((ref) => {
+      const file = ref.files.find((f) => generated.has(f));
+      return file ? [link(ref, file)] : [];
+    });
+    return {
+      framework: adjusted.framework,
+      control: adjusted.control,
+      title: adjusted.title,
+      files: [...new Set(files)],
+      gap: adjusted.gap,
+      notes: [] as string[],
+    };
+  });
   for (const item of profile.compliance) {
-    const extra = item.coveredBy.map(prose);
+    const notes = item.coveredBy.map(prose);
     const match = rows.find((r) => r.framework === item.framework && r.control === item.control);
     if (match) {
-      match.coveredBy = [...new Set([...match.coveredBy, ...extra])];
+      match.notes.push(...notes);
       if (item.gap) match.gap = prose(item.gap);
     } else {
       rows.push({
         framework: item.framework,
         control: prose(item.control),
         title: prose(item.title),
-        coveredBy: extra,
-        ...(item.gap ? { gap: prose(item.gap) } : {}),
+        files: [],
+        gap: item.gap ? prose(item.gap) : undefined,
+        notes,
       });
     }
   }
@@ -72,12 +94,17 @@ export function complianceModel(profile: Profile) {
     ...f,
     rows: rows
       .filter((r) => r.framework === f.id)
-      .map((r) => ({
-        ...r,
-        status: status(r),
-        covered: r.coveredBy.join("; ") || "nothing in this pack",
-        gap: r.gap ?? "none",
-      })),
+      .map((r) => {
+        const status = r.files.length === 0 ? "gap" : r.gap ? "partly covered" : "covered";
+        const noted = r.notes.length ? ` Recorded in the profile, not checked: ${r.notes.join("; ")}.` : "";
+        return {
+          control: r.control,
+          title: r.title,
+          status,
+          covered: r.files.join("; ") || "nothing generated",
+          gap: `${r.gap ?? (r.files.length ? "none" : "No generated file implements this: record how the service meets it.")}${noted}`,
+        };
+      }),
   }));
   const all = frameworks.flatMap((f) => f.rows);
   return {

@@ -1,11 +1,14 @@
 import type { Profile } from "../../profile/schema.js";
 import { ownerTeam } from "../shared/contacts.js";
-import { code, percent, prose, todo } from "../shared/format.js";
+import { code, indentBlock, percent, prose, todo } from "../shared/format.js";
+import type { Step } from "../shared/stack.js";
 import { levelOf } from "../shared/level.js";
 import { hasMigrations, migrationTool } from "../shared/migrations.js";
 import { platformOf } from "../shared/platform.js";
 import { backupOf } from "./recovery-objectives.js";
 
+/** A step inside a numbered list: its code block indented under the item. */
+const listed = (step: Step): Step => (step.command ? { ...step, command: indentBlock(step.command) } : step);
 const where = (e: { file: string; line: number }) => code(`${e.file}:${e.line}`);
 /** Mermaid node ids: letters and digits only. */
 const node = (id: string) => `n_${id.replace(/[^a-zA-Z0-9]/g, "_")}`;
@@ -73,7 +76,9 @@ export function operationsModel(profile: Profile) {
   return {
     service: prose(s.title),
     description: prose(s.description),
-    department: s.department ? prose(s.department) : todo("name the department (service.department)"),
+    department: s.department
+      ? prose(s.department)
+      : todo("name the department: set `department` under `service` in govops.config.yaml"),
     ownerTeam: ownerTeam(profile),
     level: {
       value: s.level.value,
@@ -85,7 +90,7 @@ export function operationsModel(profile: Profile) {
     hosting:
       s.hosting && s.hosting !== "unknown"
         ? prose(s.hosting)
-        : todo("record where the service runs (service.hosting)"),
+        : todo("record where the service runs: set `hosting` under `service` in govops.config.yaml"),
     journeys: profile.journeys.map((j) => ({
       name: prose(j.name),
       affected: prose(j.affected),
@@ -108,7 +113,13 @@ export function operationsModel(profile: Profile) {
     })),
     auth: profile.facts.auth.map((a) => `${prose(a.detail ?? a.kind)} (${where(a.evidence)})`),
     readiness: readiness(profile),
-    platform: { ...platform, evidence: platform.evidence.map(code) },
+    platform: {
+      name: platform.name,
+      evidence: platform.evidence.map(code),
+      setup: platform.setup,
+      rollback: listed(platform.rollback),
+      scale: listed(platform.scale),
+    },
     ci: profile.facts.ciFiles.map((c) => code(c.evidence.file)),
     migrations: hasMigrations(profile) ? migrationTool(profile) : undefined,
     backups: backups(profile),

@@ -17,7 +17,7 @@ const BACKUPS: Record<string, BackupRecipe> = {
     rpo: ["5 min", "1 h"],
     rto: ["1 h", "4 h"],
     restoreTest:
-      'pg_restore --list <latest dump> | head && psql "$RESTORE_URL" -c "select count(*) from <main table>;"',
+      'RESTORE_URL=\'postgresql://<user>@<scratch host>/<scratch database>\'\npg_restore --list <latest dump> | head && psql "$RESTORE_URL" -c "select count(*) from <main table>;"',
   },
   mysql: {
     holds: "the service's records",

@@ -1,6 +1,7 @@
 import type { FailureMode, Profile } from "../../profile/schema.js";
+import { audienceOf } from "../shared/audience.js";
 import { levelOf } from "../shared/level.js";
-import { prose, todo } from "../shared/format.js";
+import { prose } from "../shared/format.js";
 
 export type CommsKind = Exclude<FailureMode["commsTemplate"], "none">;
 
@@ -88,8 +89,23 @@ export function commsModel(profile: Profile, kind: CommsKind) {
   const fill = (text: string) => prose(text.replaceAll("{what}", what));
   const level = levelOf(profile);
   const sms = `${profile.service.title}: ${WORDING[kind].banner.replaceAll("{what}", names ? `use ${names}` : "use the service")} We'll text you when it's fixed.`;
+  const audience = audienceOf(profile);
+  const notify = profile.facts.integrations.some((i) => i.kind === "notify");
+  const frontend = profile.facts.signals.some((x) => x.name === "govuk-frontend");
+  const staffWhat = prose(
+    names ? `use ${names} on ${profile.service.title}` : `use ${profile.service.title}`,
+  );
   return {
     kind,
+    audience,
+    audienceReason: audience.reason,
+    notify,
+    frontend,
+    staffInstead: [
+      "Record work in the team's business-continuity fallback (\\[where: a shared spreadsheet, paper forms, another system\\]) and enter it in the service once it is back.",
+      "Do not retry failed actions repeatedly: each retry may have been saved.",
+    ],
+    staffWhat,
     title: WORDING[kind].title,
     service: prose(profile.service.title),
     problem: fill(WORDING[kind].problem),
@@ -102,9 +118,7 @@ export function commsModel(profile: Profile, kind: CommsKind) {
       fragments: sms.length <= 160 ? 1 : Math.ceil(sms.length / 153),
     },
     instead: level.instead.map(prose),
-    channels: todo(
-      "name the phone line, email address or office citizens can use instead, with opening hours",
-    ),
+    channels: "\\[phone line, email address or office people can use instead, with opening hours\\]",
     failureModes: modes.map((f) => ({ id: f.id, title: prose(f.title), severity: f.severity })),
     breach: kind === "data-breach",
     security: kind === "security",

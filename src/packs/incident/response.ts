@@ -3,6 +3,8 @@ import { commsKinds } from "./comms.js";
 import { escalationChain, ownerTeam } from "../shared/contacts.js";
 import { listText, prose } from "../shared/format.js";
 import { severityMatrix } from "../shared/severity.js";
+import { audienceOf } from "../shared/audience.js";
+import { dutiesOf } from "../shared/legal.js";
 
 const HIGH_RISK = new Set(["health", "special-category", "children", "financial", "identity"]);
 
@@ -33,5 +35,9 @@ export function responseModel(profile: Profile) {
       highRisk: categories.some((c) => HIGH_RISK.has(c)),
     },
     comms: commsKinds(profile),
+    audience: audienceOf(profile),
+    notify: profile.facts.integrations.some((i) => i.kind === "notify"),
+    lawEnforcement: dutiesOf(profile).lawEnforcement,
+    lawEvidence: listText(dutiesOf(profile).evidence),
   };
 }

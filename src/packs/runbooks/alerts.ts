@@ -1,5 +1,6 @@
 import type { Profile } from "../../profile/schema.js";
 import { monitoringAlerts } from "../monitoring/alerts.js";
+import { monitoringPack } from "../monitoring/index.js";
 import { prose } from "../shared/format.js";
 
 /** An alert in the monitoring pack whose `runbook_url` points at a failure mode's runbook. */
@@ -13,10 +14,17 @@ export interface AlertRef {
   file: string;
 }
 
-/** The monitoring pack's alerts grouped by the failure mode whose runbook they link to. */
+/** The files the monitoring pack writes for this profile: runbooks link only to these. */
+export function monitoringFiles(profile: Profile): Set<string> {
+  return new Set(monitoringPack.outputs(profile, {}).map((f) => f.path));
+}
+
+/** The monitoring pack's alerts grouped by the failure mode whose runbook they link to, for rules files it writes. */
 export function alertsByFailureMode(profile: Profile): Map<string, AlertRef[]> {
   const out = new Map<string, AlertRef[]>();
+  const written = monitoringFiles(profile);
   for (const def of monitoringAlerts(profile)) {
+    if (!written.has(`ops/monitoring/${def.file}-rules.yml`)) continue;
     const refs = out.get(def.failureModeId) ?? [];
     const existing = refs.find((r) => r.name === def.rule.alert);
     const severity = def.rule.labels.severity ?? "page";

@@ -2,7 +2,7 @@ import type { Dependency, FailureMode, Profile } from "../../profile/schema.js";
 import { dashboardUrl } from "../../layout.js";
 import { tokenSection } from "./auth.js";
 import { INTEGRATION_RECIPES } from "./integrations.js";
-import { indentBlock, prose } from "../shared/format.js";
+import { code, indentBlock, prose } from "../shared/format.js";
 import { platformOf } from "../shared/platform.js";
 import { DATASTORE_RECIPES, stackContext, type StackSection, type Step } from "../shared/stack.js";
 
@@ -33,9 +33,20 @@ export function relatedDependencies(profile: Profile, fm: FailureMode): Dependen
 
 function section(profile: Profile, dep: Dependency): StackSection | undefined {
   const recipe = DATASTORE_RECIPES[dep.type] ?? INTEGRATION_RECIPES[dep.type];
-  if (!recipe) return undefined;
-  const title = `${prose(dep.name)}${dep.envVar ? ` (\`${dep.envVar.replace(/`/g, "")}\`)` : ""}`;
-  return { title, ...recipe(stackContext(profile, dep)) };
+  const ctx = stackContext(profile, dep);
+  const shown = ctx.vars.slice(0, 3).map(code);
+  const title = `${prose(dep.name)}${shown.length ? ` (${shown.join(", ")}${ctx.vars.length > 3 ? " …" : ""})` : ""}`;
+  if (!recipe)
+    return {
+      title,
+      steps: [
+        {
+          text: `TO DO: govops has no diagnosis steps for a dependency of type ${code(dep.type)}: describe how to check ${prose(dep.name)} in a template override (\`.govops/templates/runbooks/runbook.md.hbs\`), or set its \`type\` under \`dependencies\` in govops.config.yaml if the analysis got it wrong.`,
+        },
+      ],
+      mitigation: [],
+    };
+  return { title, ...recipe(ctx) };
 }
 
 function logsStep(profile: Profile): Step {
@@ -56,15 +67,28 @@ function logsStep(profile: Profile): Step {
 
 const listed = (step: Step): Step => (step.command ? { ...step, command: indentBlock(step.command) } : step);
 
-export function diagnosisModel(profile: Profile, fm: FailureMode) {
+/** Where to look first: the dashboard when one is generated, else the platform's own view. */
+function lookFirst(profile: Profile, hasDashboard: boolean): Step {
+  if (!hasDashboard)
+    return {
+      text: "Look first at the platform's view of the service (below) and its logs: the monitoring pack wrote no dashboard for this service, because the profile has no journeys to measure.",
+    };
+  const base = profile.service.dashboardBaseUrl;
+  const dashboard = dashboardUrl(base, profile.service.name);
+  return {
+    text: base
+      ? `Look first at the service dashboard (<${dashboard}>): which journeys and dependencies went wrong, and when did it start?`
+      : `Look first at the service dashboard (import \`${dashboard}\` into Grafana; set \`dashboardBaseUrl\` under \`service\` in govops.config.yaml to link it here): which journeys and dependencies went wrong, and when did it start?`,
+  };
+}
+
+export function diagnosisModel(profile: Profile, fm: FailureMode, hasDashboard = true) {
   const platform = platformOf(profile);
   const deps = relatedDependencies(profile, fm);
   const journeyRunbook = fm.id.endsWith("-slo-burn");
-  const dashboard = dashboardUrl(profile.service.dashboardBaseUrl, profile.service.name);
   const first: Step[] = [
-    {
-      text: `Open the service dashboard (${profile.service.dashboardBaseUrl ? `<${dashboard}>` : `\`${dashboard}\``}): which journeys and dependencies went wrong, and when did it start?`,
-    },
+    lookFirst(profile, hasDashboard),
+    ...(platform.setup ? [platform.setup] : []),
     ...platform.diagnose,
     logsStep(profile),
   ];

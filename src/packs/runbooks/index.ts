@@ -1,6 +1,7 @@
 import type { Profile } from "../../profile/schema.js";
+import { DASHBOARD_FILE } from "../../layout.js";
 import { prose } from "../shared/format.js";
-import { alertsByFailureMode } from "./alerts.js";
+import { alertsByFailureMode, monitoringFiles } from "./alerts.js";
 import { runbookModel } from "./runbook.js";
 import type { OutputFile, Pack } from "../../render/pack.js";
 
@@ -28,10 +29,11 @@ export const runbooksPack: Pack = {
   title: "A runbook for each failure mode",
   outputs(profile): OutputFile[] {
     const alerts = alertsByFailureMode(profile);
+    const dashboard = monitoringFiles(profile).has(DASHBOARD_FILE);
     const runbooks: OutputFile[] = profile.failureModes.map((fm) => ({
       path: `ops/runbooks/${fm.id}.md`,
       template: "runbooks/runbook.md.hbs",
-      context: runbookModel(profile, fm, alerts.get(fm.id) ?? []),
+      context: runbookModel(profile, fm, alerts.get(fm.id) ?? [], dashboard),
       format: "markdown",
       kind: "owned",
     }));

@@ -4,7 +4,8 @@ import { relatedDependencies } from "./diagnosis.js";
 import { prose } from "../shared/format.js";
 
 /** Titles of the dashboard panels that show a failure mode: its journeys' burn rates, and dependency health. */
-export function panelsFor(profile: Profile, fm: FailureMode): string[] {
+export function panelsFor(profile: Profile, fm: FailureMode, dashboard: boolean): string[] {
+  if (!dashboard) return [];
   const titles = dashboardModel(profile)
     .panels.filter((p) => (p as { type?: string }).type !== "row")
     .map((p) => (p as { title?: string }).title ?? "");

@@ -6,6 +6,15 @@ import { code, duration, percent, prose } from "../shared/format.js";
 import { levelRecovery } from "../shared/level.js";
 import { panelsFor } from "./panels.js";
 import { severity } from "../shared/severity.js";
+import { dutiesOf } from "../shared/legal.js";
+
+/** A journey's writes, as table-cell code spans (pipes escaped), at most five and a count of the rest. */
+function cannotDo(j: Journey): string[] {
+  const writes = j.entryRoutes
+    .filter((r) => r.method !== "GET" && r.method !== "HEAD")
+    .map((r) => code(`${r.method} ${r.path}`).replace(/\|/g, "\\|"));
+  return writes.length > 5 ? [...writes.slice(0, 5), `and ${writes.length - 5} more`] : writes;
+}
 
 /** How much full outage the journey's availability SLO allows over its period. */
 function budget(j: Journey): string {
@@ -33,14 +42,20 @@ function noAlert(profile: Profile, fm: FailureMode): string {
     : "";
   if (fm.commsTemplate === "data-breach" || fm.commsTemplate === "security")
     return `No metric alert: a breach rarely shows in request metrics. It is found through ${signal}, and anyone who suspects it tells the incident lead at once.`;
-  return `No alert links here: the metrics the monitoring pack generates do not isolate this failure. It is found through ${signal}.${first} To alert on it, export a metric for it and set \`detection.alert\` on this failure mode in the profile.`;
+  return `No alert links here: the metrics the monitoring pack generates do not isolate this failure. It is found through ${signal}.${first} To alert on it, export a metric for it and set \`detection.alert\` on the failure mode with \`id: ${fm.id}\` under \`failureModes\` in govops.config.yaml.`;
 }
 
 function verify(profile: Profile, fm: FailureMode, alerts: AlertRef[]): string[] {
   const health = profile.facts.readiness.healthEndpoints[0]?.path;
   return [
     ...(alerts.length ? [`The alerts above have resolved and stay resolved for 30 minutes.`] : []),
-    ...(health ? [`The health endpoint answers: ${code(`curl -fsS "$SERVICE_URL${health}"`)}.`] : []),
+    ...(health
+      ? [
+          profile.service.baseUrl
+            ? `The health endpoint answers: ${code(`curl -fsS "${profile.service.baseUrl.replace(/\/+$/, "")}${health}"`)}.`
+            : `The health endpoint answers: ${code(`curl -fsS "<service base URL>${health}"`)} (set \`baseUrl\` under \`service\` in govops.config.yaml to put the address here).`,
+        ]
+      : []),
     "A person from the team completes each affected journey end to end with test data.",
     ...(fm.recovery.length
       ? ["Every recovery step above is done and its counts match (replayed, resent, reconciled)."]
@@ -48,14 +63,22 @@ function verify(profile: Profile, fm: FailureMode, alerts: AlertRef[]): string[]
   ];
 }
 
+/** Who hears of a breach and by when, by the regime the data falls under. */
+function breachDuty(profile: Profile): string {
+  const d = dutiesOf(profile);
+  if (d.lawEnforcement)
+    return "Tell the data protection officer and the department security team now. The service appears to process personal data for law-enforcement purposes (DPA 2018 Part 3): the controller reports a breach to the ICO within 72 hours of becoming aware, where feasible (section 67), and tells the people affected when the risk to them is high (section 68).";
+  return "Tell the data protection officer and the department security team now: the ICO must hear within 72 hours of the team becoming aware, where feasible (UK GDPR Article 33).";
+}
+
 /**
  * The runbook's view model: pre-escaped Markdown, plus the raw `service`, `fm` and `dependencies` that
  * teams' template overrides may use (through the `md` helper).
  */
-export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef[]) {
+export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef[], hasDashboard = true) {
   const sev = severity(fm.severity);
   const journeys = journeysOf(profile, fm);
-  const diagnosis = diagnosisModel(profile, fm);
+  const diagnosis = diagnosisModel(profile, fm, hasDashboard);
   const breach = fm.commsTemplate === "data-breach" || fm.commsTemplate === "security";
   return {
     service: profile.service,
@@ -71,14 +94,12 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
     journeys: journeys.map((j) => ({
       name: prose(j.name),
       affected: prose(j.affected),
-      cannot: j.entryRoutes
-        .filter((r) => r.method !== "GET" && r.method !== "HEAD")
-        .map((r) => code(`${r.method} ${r.path}`)),
+      cannot: cannotDo(j),
       budget: budget(j),
     })),
     alerts,
     noAlert: alerts.length ? undefined : noAlert(profile, fm),
-    panels: panelsFor(profile, fm),
+    panels: panelsFor(profile, fm, hasDashboard),
     dashboard: dashboardUrl(profile.service.dashboardBaseUrl, profile.service.name),
     diagnosis,
     mitigation: [...fm.mitigation.map(prose), ...diagnosis.mitigation],
@@ -88,6 +109,7 @@ export function runbookModel(profile: Profile, fm: FailureMode, alerts: AlertRef
         ? undefined
         : { kind: fm.commsTemplate, link: `../incident/comms/${fm.commsTemplate}.md` },
     breach,
+    breachDuty: breachDuty(profile),
     verify: verify(profile, fm, alerts),
     postmortemRequired: fm.severity === "P1" || fm.severity === "P2",
   };

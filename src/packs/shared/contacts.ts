@@ -35,7 +35,10 @@ const REQUIRED: Array<{ role: string; match: RegExp; when: string; personalDataO
   },
 ];
 
-const cell = (value: string, what: string) => (value.trim() ? prose(value) : todo(what));
+const cell = (value: string, what: string) =>
+  value.trim()
+    ? prose(value)
+    : todo(`${what}: fill it in under \`contacts.escalation\` in govops.config.yaml`);
 
 /** The escalation chain in profile order, then any required role it lacks, marked for the team to fill in. */
 export function escalationChain(profile: Profile): ContactRow[] {
@@ -52,8 +55,8 @@ export function escalationChain(profile: Profile): ContactRow[] {
       !profile.contacts.escalation.some((c) => r.match.test(c.role)),
   ).map((r) => ({
     role: r.role,
-    name: todo("name, in contacts.escalation in the profile"),
-    contact: todo("phone or pager"),
+    name: todo(`add a contact with role "${r.role}" under \`contacts.escalation\` in govops.config.yaml`),
+    contact: todo("its `contact` (phone or pager) in the same entry"),
     when: r.when,
   }));
   return [...given, ...missing];
@@ -61,5 +64,7 @@ export function escalationChain(profile: Profile): ContactRow[] {
 
 export function ownerTeam(profile: Profile): string {
   const team = profile.contacts.ownerTeam || profile.service.ownerTeam;
-  return team ? prose(team) : todo("name the team that owns the service (contacts.ownerTeam)");
+  return team
+    ? prose(team)
+    : todo("name the team that owns the service: set `ownerTeam` under `service` in govops.config.yaml");
 }

@@ -1,4 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
+import { kubeSetup, kubeTarget, type KubeTarget } from "./kube.js";
 import type { Step } from "./stack.js";
 
 /** How the service is run, from the deployment descriptors the analysis found. */
@@ -6,60 +7,71 @@ export interface Platform {
   name: string;
   /** Descriptor files that show it, as evidence. */
   evidence: string[];
+  /** Variables the commands below use, defined before the first of them (Kubernetes). */
+  setup?: Step;
   diagnose: Step[];
   rollback: Step;
   scale: Step;
   restart: Step;
 }
 
-type Recipe = (service: string) => Omit<Platform, "evidence">;
+type Recipe = (service: string, kube: KubeTarget) => Omit<Platform, "evidence" | "setup">;
 
+const podsOf = 'kubectl -n "$NAMESPACE" get pods -o wide | grep "^$DEPLOYMENT-"';
 const PLATFORMS: Array<[string, Recipe]> = [
   [
     "helm",
-    (s) => ({
+    (_s, k) => ({
       name: "Kubernetes (Helm)",
       diagnose: [
         {
           text: "Releases, newest last: did the incident start with one?",
-          command: `helm history ${s} --max 5`,
+          command: `helm history "$RELEASE" -n "$NAMESPACE" --max 5`,
         },
         {
-          text: "Pods that are not ready or keep restarting:",
-          command: `kubectl get pods -l app.kubernetes.io/name=${s}`,
+          text: "Pods that are not ready or keep restarting, and their recent logs:",
+          command: `${podsOf}\nkubectl -n "$NAMESPACE" logs "deployment/$DEPLOYMENT" --since=30m | tail -n 200`,
         },
       ],
-      rollback: { text: "Roll back to the previous release:", command: `helm rollback ${s} <revision>` },
-      scale: { text: "Scale out:", command: `kubectl scale deployment/${s} --replicas=<n>` },
+      rollback: {
+        text: "Roll back to the previous release (the revision before the incident, from `helm history`):",
+        command: `helm rollback "$RELEASE" <revision> -n "$NAMESPACE"`,
+      },
+      scale: {
+        text: `Scale out through the chart's replica count in the values file${k.valuesFiles.length ? ` (${k.valuesFiles.map((f) => `\`${f}\``).join(", ")})` : ""} and a new release; for an emergency only:`,
+        command: `kubectl -n "$NAMESPACE" scale "deployment/$DEPLOYMENT" --replicas=<n>`,
+      },
       restart: {
         text: "Restart the pods one at a time:",
-        command: `kubectl rollout restart deployment/${s}`,
+        command: `kubectl -n "$NAMESPACE" rollout restart "deployment/$DEPLOYMENT"`,
       },
     }),
   ],
   [
     "kubernetes",
-    (s) => ({
+    () => ({
       name: "Kubernetes",
       diagnose: [
         {
           text: "Rollouts, newest last: did the incident start with one?",
-          command: `kubectl rollout history deployment/${s}`,
+          command: `kubectl -n "$NAMESPACE" rollout history "deployment/$DEPLOYMENT"`,
         },
         {
           text: "Pods that are not ready or keep restarting, and their recent logs:",
-          command: `kubectl get pods -l app=${s}\nkubectl logs deployment/${s} --since=30m | tail -n 200`,
+          command: `${podsOf}\nkubectl -n "$NAMESPACE" logs "deployment/$DEPLOYMENT" --since=30m | tail -n 200`,
         },
-        { text: "CPU and memory per pod:", command: `kubectl top pods -l app=${s}` },
       ],
       rollback: {
         text: "Roll back to the previous revision:",
-        command: `kubectl rollout undo deployment/${s}`,
+        command: `kubectl -n "$NAMESPACE" rollout undo "deployment/$DEPLOYMENT"`,
       },
-      scale: { text: "Scale out:", command: `kubectl scale deployment/${s} --replicas=<n>` },
+      scale: {
+        text: "Scale out:",
+        command: `kubectl -n "$NAMESPACE" scale "deployment/$DEPLOYMENT" --replicas=<n>`,
+      },
       restart: {
         text: "Restart the pods one at a time:",
-        command: `kubectl rollout restart deployment/${s}`,
+        command: `kubectl -n "$NAMESPACE" rollout restart "deployment/$DEPLOYMENT"`,
       },
     }),
   ],
@@ -118,7 +130,7 @@ const PLATFORMS: Array<[string, Recipe]> = [
   ],
 ];
 
-const UNKNOWN: Omit<Platform, "evidence"> = {
+const UNKNOWN: Omit<Platform, "evidence" | "setup"> = {
   name: "Not found in the repository",
   diagnose: [
     {
@@ -134,7 +146,14 @@ export function platformOf(profile: Profile): Platform {
   const files = profile.facts.deployFiles;
   for (const [kind, recipe] of PLATFORMS) {
     const found = files.filter((f) => f.kind === kind);
-    if (found.length) return { ...recipe(profile.service.name), evidence: found.map((f) => f.evidence.file) };
+    if (!found.length) continue;
+    const kube = kubeTarget(profile);
+    const setup = kind === "helm" || kind === "kubernetes" ? kubeSetup(kube, kind === "helm") : undefined;
+    return {
+      ...recipe(profile.service.name, kube),
+      evidence: found.map((f) => f.evidence.file),
+      ...(setup ? { setup } : {}),
+    };
   }
   return { ...UNKNOWN, evidence: [] };
 }

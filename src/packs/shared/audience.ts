@@ -1,0 +1,50 @@
+import type { Profile } from "../../profile/schema.js";
+
+export interface Audience {
+  /** Members of the public use some journeys without signing in as staff. */
+  citizen: boolean;
+  /** Staff sign in to use the service. */
+  staff: boolean;
+  /** Why, in a sentence of Markdown, with the config key that changes it. */
+  reason: string;
+}
+
+const STAFF_JOURNEY = /^(staff|caseworker|officer|agent|internal|colleague|admin)/i;
+/** Sign-in that members of the public use: GOV.UK One Login, GOV.UK Account. */
+const CITIZEN_IDP = /one.?login|account\.gov\.uk|gov\.?uk account/i;
+const HOW =
+  'Set `affected` on each journey under `journeys` in govops.config.yaml (starting with "Staff" for staff journeys) if this is wrong.';
+
+/**
+ * Who uses the service, from the analysis: routes served without sign-in mean the public can reach it;
+ * staff sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only. Journeys the team
+ * marks as staff journeys in the config decide it.
+ */
+export function audienceOf(profile: Profile): Audience {
+  const journeys = profile.journeys;
+  if (journeys.length && journeys.every((j) => STAFF_JOURNEY.test(j.affected)))
+    return { citizen: false, staff: true, reason: `Every journey is used by staff. ${HOW}` };
+  const auth = profile.facts.auth;
+  const kinds = new Set(auth.map((a) => a.kind));
+  const citizenIdp = auth.some((a) => CITIZEN_IDP.test(`${a.detail ?? ""} ${a.evidence.snippet ?? ""}`));
+  const signIn = ["oidc", "passport", "jwt"].some((k) => kinds.has(k as never)) && !citizenIdp;
+  const open = kinds.has("none") || auth.length === 0 || citizenIdp;
+  const staffJourneys = journeys.some((j) => STAFF_JOURNEY.test(j.affected));
+  const citizenJourneys = journeys.some((j) => !STAFF_JOURNEY.test(j.affected));
+  // Interactive staff sign-in beside journeys the analysis classed as public: sign-in guards only the staff part.
+  const partial = staffJourneys && citizenJourneys && (kinds.has("oidc") || kinds.has("passport"));
+  if (signIn && !open && !partial)
+    return {
+      citizen: false,
+      staff: true,
+      reason: `The analysis found staff sign-in and no routes served without it. ${HOW}`,
+    };
+  const staff = signIn || staffJourneys || kinds.has("basic") || kinds.has("session");
+  return {
+    citizen: true,
+    staff,
+    reason: staff
+      ? `The analysis found routes the public can reach and parts behind sign-in. ${HOW}`
+      : `The analysis found routes served without staff sign-in. ${HOW}`,
+  };
+}
