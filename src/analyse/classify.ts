@@ -1,7 +1,8 @@
 import type { Facts } from "./facts.js";
+import type { Level } from "../schemas.js";
 
 export interface Classification {
-  value: 1 | 2 | 3 | 4 | 5;
+  value: Level;
   confidence: number;
   reasons: string[];
   scores: Record<string, number>;
@@ -59,8 +60,6 @@ export const LEVEL_NAMES = {
   4: "Parliamentary Question tracker / modernised legacy",
   5: "rules engine",
 } as const;
-
-type Level = keyof typeof LEVEL_NAMES;
 
 /** Weight of each signal for each archetype. Signals come from detectors; a few are derived from facts here. */
 const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { levelSchema } from "../schemas.js";
 
 export const evidenceSchema = z
   .object({
@@ -83,7 +84,7 @@ export const packageSummarySchema = z
     path: z.string(),
     /** A service serves routes or runs a framework; a library does neither. */
     role: z.enum(["service", "library"]),
-    level: z.object({ value: z.number().int().min(1).max(5), confidence: z.number() }).strict(),
+    level: z.object({ value: levelSchema, confidence: z.number() }).strict(),
     frameworks: z.array(z.enum(frameworkNames)),
     routes: z.number().int(),
     datastores: z.array(z.enum(datastoreKinds)),

@@ -1,4 +1,5 @@
 import path from "node:path";
+import type { Level } from "../schemas.js";
 import { GovopsError } from "../errors.js";
 import { govopsOutputs } from "../scan/generated.js";
 import { scanInventory, type InventoryOptions } from "../scan/inventory.js";
@@ -15,7 +16,7 @@ import { analysePackages } from "./workspaces.js";
 
 export interface AnalyseOptions extends InventoryOptions {
   /** Override the classified archetype level. */
-  level?: 1 | 2 | 3 | 4 | 5;
+  level?: Level;
   /** Called with a short message as files are parsed; for progress on stderr. */
   onProgress?: (message: string) => void;
   detectors?: readonly Detector[];
