@@ -54,7 +54,11 @@ function backups(profile: Profile) {
       return {
         name: prose(d.name),
         holds: b?.holds ?? "unknown",
-        method: b?.method ?? todo(`record how ${d.name} is backed up (govops.config.yaml has no backup key yet: keep it in a template override of docs/OPERATIONS.md.hbs)`),
+        method:
+          b?.method ??
+          todo(
+            `record how ${d.name} is backed up (govops.config.yaml has no backup key yet: keep it in a template override of docs/OPERATIONS.md.hbs)`,
+          ),
         rpo: b?.rpo[i] ?? "unknown",
         rto: b?.rto[i] ?? "unknown",
         restoreTest: b?.restoreTest,
