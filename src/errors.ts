@@ -18,7 +18,9 @@ export type ErrorCode =
   | "UNSAFE_PATH"
   | "WRITE_ERROR"
   | "INVALID_MANIFEST"
-  | "LOCKED";
+  | "LOCKED"
+  | "TOOL_MISSING"
+  | "DRILL_FAILED";
 
 /** An expected failure: printed as one line plus a suggestion, exit code 2. */
 export class GovopsError extends Error {

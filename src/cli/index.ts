@@ -2,6 +2,7 @@ import { Command } from "commander";
 import { VERSION } from "../version.js";
 import { analyseCommand } from "./commands/analyse.js";
 import { checkCommand } from "./commands/check.js";
+import { drillCommand } from "./commands/drill.js";
 import { generateCommand } from "./commands/generate.js";
 import { initCommand } from "./commands/init.js";
 import { profilesCommand } from "./commands/profiles.js";
@@ -24,7 +25,8 @@ Examples:
   $ govops generate examples/level-3-enquiry-service    render pipelines, alerts and runbooks
   $ govops check examples/level-3-enquiry-service       validate the pack and detect drift`,
     );
-  for (const command of [analyseCommand, generateCommand, checkCommand]) program.addCommand(command);
+  for (const command of [analyseCommand, generateCommand, checkCommand, drillCommand])
+    program.addCommand(command);
   for (const command of [initCommand, profilesCommand, schemaCommand]) program.addCommand(command);
   program.hook("preAction", (root) => setColorOption(root.opts<{ color?: boolean }>().color));
   program.exitOverride();

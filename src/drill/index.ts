@@ -1,0 +1,370 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { stringify } from "yaml";
+import { GovopsError } from "../errors.js";
+import { loadProfile } from "../profile/io.js";
+import { compressRuleFile } from "./compress.js";
+import { drillAlertmanagerConfig, drillPrometheusConfig } from "./configs.js";
+import { createIngress } from "./ingress.js";
+import { readMonitoringPack } from "./pack.js";
+import { drillTarget, type Failure } from "./plan.js";
+import { createReceiver, type Notification } from "./receiver.js";
+import { accepts, sleep, startCommand, startService, waitReady } from "./service.js";
+import { sliShape } from "./sli.js";
+import { stubFor, type Stub } from "./stubs.js";
+import { Supervisor, freePort } from "./supervisor.js";
+import { drillTools } from "./tools.js";
+import { driveTraffic, trafficRoutes } from "./traffic.js";
+
+export type { Failure } from "./plan.js";
+
+export interface DrillOptions {
+  /** Profile file. Default: <dir>/ops/profile.yaml. */
+  profilePath?: string;
+  /** Journey id. Default: the most critical journey. */
+  journey?: string;
+  /** Dependency id to fail. Default: the journey's first drillable dependency. */
+  dependency?: string;
+  /** Default: the dependency goes down. */
+  failure?: Failure;
+  /** Real seconds per drill second. Default 60. */
+  factor?: number;
+  /** Healthy traffic before the failure, in real time. Default 1h (the long window of the fast burn). */
+  warmupMs?: number;
+  /** How long to wait for the page, and then for its resolution, in real time. Default 6h and 2h. */
+  pageTimeoutMs?: number;
+  resolveTimeoutMs?: number;
+  /** Requests per drill second. Default 10. */
+  rate?: number;
+  /** Start command. Default: package.json's start script. */
+  start?: string;
+  env?: Record<string, string>;
+  onProgress?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface DrillTime {
+  drillSeconds: number;
+  realSeconds: number;
+}
+
+export interface DrillResult {
+  service: string;
+  journey: string;
+  failure: string;
+  factor: number;
+  intervals: { scrape: string; evaluation: string };
+  traffic: { drillPerSecond: number; realPerMinute: number; requests: number };
+  /** Responses at the ingress by status code: before the failure, during it, after recovery. */
+  responses: {
+    healthy: Record<string, number>;
+    failing: Record<string, number>;
+    recovered: Record<string, number>;
+  };
+  warmup: DrillTime;
+  page: (DrillTime & { alert: string; severity: string; receivers: string[] }) | null;
+  resolved: DrillTime | null;
+  /** Alert names notified between the failure and the end, other than the page. */
+  otherAlerts: string[];
+  ok: boolean;
+}
+
+const time = (ms: number, factor: number): DrillTime => ({
+  drillSeconds: Math.round(ms / 100) / 10,
+  realSeconds: Math.round((ms / 1000) * factor),
+});
+
+async function httpOk(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  await res.arrayBuffer();
+  return res.ok;
+}
+
+const isPage = (labels: Record<string, string>) => labels.severity === "page";
+
+export async function runDrill(dir: string, options: DrillOptions = {}): Promise<DrillResult> {
+  const factor = options.factor ?? 60;
+  const failure = options.failure ?? { kind: "down" };
+  const progress = options.onProgress ?? (() => undefined);
+  const signal = options.signal;
+  const tools = drillTools();
+  const profile = await loadProfile(options.profilePath ?? path.join(dir, "ops", "profile.yaml"), dir);
+  const target = drillTarget(profile, failure, options.journey, options.dependency);
+  const pack = readMonitoringPack(dir);
+  const start = startCommand(dir, options.start);
+  const journey = target.journey;
+  const shape = sliShape(
+    pack.rules.map((r) => r.content),
+    journey.id,
+    journey.entryRoutes.map((r) => r.path),
+  );
+  if (!shape.counter)
+    throw new GovopsError(
+      "DRILL_FAILED",
+      `No SLI rule for journey "${journey.id}" in ${pack.dir}`,
+      "Run `govops generate`, then try again.",
+    );
+
+  const sup = new Supervisor();
+  try {
+    // Stand-ins for the dependencies, the receiver and the ingress, each on a free port.
+    const stubs = new Map<string, Stub>();
+    for (const dep of target.stubbed) {
+      const stub = await stubFor(dep)!();
+      sup.onStop(stub.close);
+      stubs.set(dep.id, stub);
+    }
+    const receiver = await createReceiver();
+    sup.onStop(receiver.close);
+    const servicePort = await freePort();
+    const timeoutMs = 2000;
+    const ingress = await createIngress(shape, servicePort, timeoutMs);
+    sup.onStop(ingress.close);
+
+    const placeholders = Object.fromEntries(
+      profile.facts.envVars
+        .filter((e) => process.env[e.name] === undefined)
+        .map((e) => [e.name, "drill-placeholder"]),
+    );
+    const env: NodeJS.ProcessEnv = {
+      ...placeholders,
+      ...process.env,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      PORT: String(servicePort),
+      HOST: "127.0.0.1",
+      ...Object.fromEntries(target.stubbed.map((d) => [d.envVar!, stubs.get(d.id)!.url])),
+      ...options.env,
+    };
+    await startService(sup, dir, start, env, servicePort, progress, signal);
+
+    // The rules, compressed, and drill copies of the Prometheus and Alertmanager configs.
+    const rulesDir = path.join(sup.dir, "rules");
+    mkdirSync(rulesDir);
+    const ruleFiles = pack.rules.map((r, i) => {
+      const file = path.join(rulesDir, `${i}-${path.basename(r.file)}`);
+      writeFileSync(file, stringify(compressRuleFile(r.content, factor)));
+      return file;
+    });
+    const [promPort, amPort] = [await freePort(), await freePort()];
+    const scrapeMs = pack.scrapeIntervalMs / factor;
+    const evalMs = pack.evaluationIntervalMs / factor;
+    const promConfig = drillPrometheusConfig({
+      scrapeIntervalMs: scrapeMs,
+      evaluationIntervalMs: evalMs,
+      ruleFiles,
+      alertmanagerPort: amPort,
+      ingressPort: ingress.port,
+      labels: shape.staticLabels,
+    });
+    writeFileSync(path.join(sup.dir, "prometheus.yml"), stringify(promConfig));
+    writeFileSync(
+      path.join(sup.dir, "alertmanager.yml"),
+      stringify(drillAlertmanagerConfig(pack.alertmanager, factor, receiver.url)),
+    );
+
+    progress(`starting Alertmanager and Prometheus (1 drill second = ${factor} real seconds)`);
+    const am = sup.spawn("alertmanager", tools.alertmanager, [
+      `--config.file=${path.join(sup.dir, "alertmanager.yml")}`,
+      `--storage.path=${path.join(sup.dir, "alertmanager-data")}`,
+      `--web.listen-address=127.0.0.1:${amPort}`,
+      "--cluster.listen-address=",
+      "--log.level=warn",
+    ]);
+    await waitReady(
+      sup,
+      "alertmanager",
+      am,
+      () => httpOk(`http://127.0.0.1:${amPort}/-/ready`),
+      30_000,
+      signal,
+    );
+    const prom = sup.spawn("prometheus", tools.prometheus, [
+      `--config.file=${path.join(sup.dir, "prometheus.yml")}`,
+      `--storage.tsdb.path=${path.join(sup.dir, "prometheus-data")}`,
+      `--web.listen-address=127.0.0.1:${promPort}`,
+      `--rules.alert.resend-delay=${Math.max(1, Math.round(60 / factor))}s`,
+      "--log.level=warn",
+    ]);
+    const promUrl = `http://127.0.0.1:${promPort}`;
+    await waitReady(sup, "prometheus", prom, () => httpOk(`${promUrl}/-/ready`), 60_000, signal);
+    progress(`Prometheus at ${promUrl}, Alertmanager at http://127.0.0.1:${amPort} (open them to watch)`);
+
+    // Healthy traffic, then the failure, then recovery.
+    const rate = options.rate ?? 10;
+    const traffic = driveTraffic(
+      `http://127.0.0.1:${ingress.port}`,
+      trafficRoutes(journey.entryRoutes),
+      rate,
+      timeoutMs + 500,
+    );
+    sup.onStop(traffic.stop);
+    await waitReady(sup, "prometheus", prom, () => targetUp(promUrl), 30_000, signal);
+    const warmupMs = (options.warmupMs ?? 3_600_000) / factor;
+    progress(
+      `healthy traffic for ${Math.round(warmupMs / 1000)}s drill time (${rate} requests per drill second)`,
+    );
+    await sleep(warmupMs, signal);
+
+    const failureName = describeFailure(failure, target.dependency?.id);
+    progress(`injecting: ${failureName}`);
+    const atInjection = ingress.statuses();
+    const injected = Date.now();
+    if (failure.kind === "burn")
+      ingress.setErrorFraction(failure.rate * (1 - (journey.slo?.availability ?? 0.999)));
+    else stubs.get(target.dependency!.id)!.setMode(failure.kind);
+
+    const watch = watchAlerts(promUrl, Math.max(250, evalMs), (m) =>
+      progress(`${((Date.now() - injected) / 1000).toFixed(1)}s: ${m}`),
+    );
+    sup.onStop(watch.stop);
+    // The journey's own pages when the rules name them; any page otherwise.
+    const expected = (labels: Record<string, string>) =>
+      isPage(labels) && (shape.pageAlerts.length === 0 || shape.pageAlerts.includes(labels.alertname ?? ""));
+    const firing = (n: Notification) =>
+      n.at >= injected && n.alerts.some((a) => a.status === "firing" && expected(a.labels));
+    const page = await waitOrNull(
+      receiver.waitFor(firing, deadline((options.pageTimeoutMs ?? 6 * 3_600_000) / factor, signal)),
+      signal,
+    );
+    const paged = page?.alerts.find((a) => a.status === "firing" && expected(a.labels))?.labels;
+    if (page)
+      progress(`paged: ${paged?.alertname} after ${((page.at - injected) / 1000).toFixed(1)}s drill time`);
+    else progress("no page arrived");
+
+    progress("recovering");
+    const atRecovery = ingress.statuses();
+    const recovered = Date.now();
+    ingress.setErrorFraction(0);
+    for (const stub of stubs.values()) stub.setMode("up");
+    const resolvedNote = paged
+      ? await waitOrNull(
+          receiver.waitFor(
+            (n) =>
+              n.at >= recovered &&
+              n.alerts.some(
+                (a) => a.status === "resolved" && a.labels.alertname === paged.alertname && isPage(a.labels),
+              ),
+            deadline((options.resolveTimeoutMs ?? 2 * 3_600_000) / factor, signal),
+          ),
+          signal,
+        )
+      : null;
+    if (resolvedNote)
+      progress(`resolved after ${((resolvedNote.at - recovered) / 1000).toFixed(1)}s drill time`);
+    await traffic.stop();
+    const atEnd = ingress.statuses();
+
+    const after = receiver.notifications.filter((n) => n.at >= injected);
+    const receivers = [
+      ...new Set(
+        after
+          .filter((n) =>
+            n.alerts.some(
+              (a) => a.status === "firing" && a.labels.alertname === paged?.alertname && isPage(a.labels),
+            ),
+          )
+          .map((n) => n.receiver),
+      ),
+    ];
+    const names = new Set(after.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? "")));
+    if (paged) names.delete(paged.alertname!);
+    return {
+      service: profile.service.name,
+      journey: journey.id,
+      failure: failureName,
+      factor,
+      intervals: { scrape: `${scrapeMs}ms`, evaluation: `${evalMs}ms` },
+      traffic: {
+        drillPerSecond: rate,
+        realPerMinute: Math.round((rate * 60 * 100) / factor) / 100,
+        requests: traffic.sent(),
+      },
+      responses: {
+        healthy: atInjection,
+        failing: minus(atRecovery, atInjection),
+        recovered: minus(atEnd, atRecovery),
+      },
+      warmup: time(warmupMs, factor),
+      page:
+        page && paged
+          ? {
+              ...time(page.at - injected, factor),
+              alert: paged.alertname ?? "",
+              severity: paged.severity ?? "",
+              receivers,
+            }
+          : null,
+      resolved: resolvedNote ? time(resolvedNote.at - recovered, factor) : null,
+      otherAlerts: [...names].filter(Boolean).sort(),
+      ok: page !== null && resolvedNote !== null,
+    };
+  } finally {
+    progress("stopping everything the drill started");
+    await sup.stop();
+  }
+}
+
+function minus(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(a)
+      .map(([k, v]) => [k, v - (b[k] ?? 0)])
+      .filter(([, v]) => Number(v) > 0),
+  );
+}
+
+function describeFailure(failure: Failure, dependency?: string): string {
+  if (failure.kind === "burn") return `${failure.rate}x error-budget burn (errors injected at the ingress)`;
+  return failure.kind === "down" ? `${dependency} goes down` : `${dependency} answers with errors`;
+}
+
+/** Polls Prometheus for page alerts changing state, for the progress log. */
+function watchAlerts(
+  promUrl: string,
+  everyMs: number,
+  report: (m: string) => void,
+): { stop: () => Promise<void> } {
+  const seen = new Map<string, string>();
+  const timer = setInterval(() => {
+    fetch(`${promUrl}/api/v1/alerts`, { signal: AbortSignal.timeout(2000) })
+      .then(
+        (res) =>
+          res.json() as Promise<{ data?: { alerts?: { labels: Record<string, string>; state: string }[] } }>,
+      )
+      .then((body) => {
+        const now = new Map<string, string>();
+        for (const a of body.data?.alerts ?? [])
+          if (isPage(a.labels)) now.set(a.labels.alertname ?? "", a.state);
+        for (const [name, state] of now)
+          if (seen.get(name) !== state) report(`${name} ${state} in Prometheus`);
+        for (const name of seen.keys()) if (!now.has(name)) report(`${name} inactive in Prometheus`);
+        seen.clear();
+        for (const [k, v] of now) seen.set(k, v);
+      })
+      .catch(() => undefined);
+  }, everyMs);
+  return { stop: async () => clearInterval(timer) };
+}
+
+async function targetUp(promUrl: string): Promise<boolean> {
+  const res = await fetch(`${promUrl}/api/v1/targets`, { signal: AbortSignal.timeout(2000) });
+  const body = (await res.json()) as { data?: { activeTargets?: { health?: string }[] } };
+  return body.data?.activeTargets?.some((t) => t.health === "up") === true;
+}
+
+/** An abort signal that fires after `ms`, or when the drill's own signal does. */
+function deadline(ms: number, signal?: AbortSignal): AbortSignal {
+  const timeout = AbortSignal.timeout(Math.max(1, Math.round(ms)));
+  return signal ? AbortSignal.any([timeout, signal]) : timeout;
+}
+
+/** The notification, or null when the wait timed out; an interruption still throws. */
+async function waitOrNull(wait: Promise<Notification>, signal?: AbortSignal): Promise<Notification | null> {
+  try {
+    return await wait;
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    return null;
+  }
+}
+
+export { accepts };
