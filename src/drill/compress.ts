@@ -80,7 +80,7 @@ export function compressRanges(expr: string, factor: number): string {
   );
 }
 
-/** Index of the "(" matching the ")" at `close`, or -1. Strings are not expected inside a rate() guard's sum. */
+/** Index of the "(" matching the ")" at `close`, or -1 (run on masked text: no strings). */
 function openingParen(expr: string, close: number): number {
   let depth = 0;
   for (let i = close; i >= 0; i--) {
@@ -96,22 +96,30 @@ function openingParen(expr: string, close: number): number {
  * keeps its threshold.
  */
 export function scaleRateThresholds(expr: string, factor: number): string {
-  return expr.replace(
-    /\)(\s*)(>=|<=|>|<|==|!=)(\s*)(?:bool\s+)?([0-9]*\.?[0-9]+(?:e[-+]?\d+)?)(?![\w.])/gi,
-    (whole, s1: string, op: string, s2: string, num: string, offset: number) => {
-      const open = openingParen(expr, offset);
-      if (open < 0) return whole;
-      let start = open;
-      while (start > 0 && /[\w:]/.test(expr[start - 1]!)) start--;
-      const operand = expr.slice(start, offset + 1);
-      if (!/\b(?:i?rate)\s*\(/.test(operand) || /\bincrease\s*\(/.test(operand)) return whole;
-      let before = start - 1;
-      while (before >= 0 && /\s/.test(expr[before]!)) before--;
-      if (before >= 0 && /[/*+\-%^]/.test(expr[before]!)) return whole;
-      const scaled = Number((Number(num) * factor).toPrecision(6));
-      return `)${s1}${op}${s2}${whole.includes("bool") ? "bool " : ""}${scaled}`;
-    },
-  );
+  // String contents are masked (same length) so parentheses and slashes in label values are not read as PromQL.
+  const masked = expr.replace(/"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'/g, (s) => `"${"_".repeat(s.length - 2)}"`);
+  const edits: { from: number; to: number; text: string }[] = [];
+  const comparison = /\)(\s*)(>=|<=|>|<|==|!=)(\s*)(bool\s+)?([0-9]*\.?[0-9]+(?:e[-+]?\d+)?)(?![\w.])/gi;
+  for (const m of masked.matchAll(comparison)) {
+    const close = m.index;
+    const open = openingParen(masked, close);
+    if (open < 0) continue;
+    let start = open;
+    while (start > 0 && /[\w:]/.test(masked[start - 1]!)) start--;
+    const operand = masked.slice(start, close + 1);
+    if (!/\b(?:i?rate)\s*\(/.test(operand) || /\bincrease\s*\(/.test(operand)) continue;
+    // A quotient or product of rates is a ratio, with no time unit left.
+    if (/[/*]/.test(operand)) continue;
+    let before = start - 1;
+    while (before >= 0 && /\s/.test(masked[before]!)) before--;
+    if (before >= 0 && /[/*+\-%^]/.test(masked[before]!)) continue;
+    const num = m[5]!;
+    const from = close + m[0].length - num.length;
+    edits.push({ from, to: from + num.length, text: String(Number((Number(num) * factor).toPrecision(6))) });
+  }
+  let out = expr;
+  for (const e of edits.reverse()) out = out.slice(0, e.from) + e.text + out.slice(e.to);
+  return out;
 }
 
 export interface RuleLike {

@@ -106,6 +106,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     );
 
   const sup = new Supervisor();
+  progress(`drill files and logs in ${sup.dir} (removed at the end)`);
   try {
     // Stand-ins for the dependencies, the receiver and the ingress, each on a free port.
     const stubs = new Map<string, Stub>();
