@@ -64,6 +64,8 @@ export interface DrillResult {
   warmup: DrillTime;
   page: (DrillTime & { alert: string; severity: string; receivers: string[] }) | null;
   resolved: DrillTime | null;
+  /** The journey's pages notified before the failure: a drill cannot time a page that was already firing. */
+  pagedWhileHealthy: string[];
   /** Alert names notified between the failure and the end, other than the page. */
   otherAlerts: string[];
   ok: boolean;
@@ -136,7 +138,10 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       ...Object.fromEntries(target.stubbed.map((d) => [d.envVar!, stubs.get(d.id)!.url])),
       ...options.env,
     };
-    await startService(sup, dir, start, env, servicePort, progress, signal);
+    const unset = Object.keys(placeholders).filter(
+      (name) => options.env?.[name] === undefined && env[name] === "drill-placeholder",
+    );
+    await startService(sup, dir, start, env, servicePort, progress, signal, unset);
 
     // The rules, compressed, and drill copies of the Prometheus and Alertmanager configs.
     const rulesDir = path.join(sup.dir, "rules");
@@ -206,9 +211,15 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     );
     await sleep(warmupMs, signal);
 
+    // The journey's own pages when the rules name them; any page otherwise.
+    const expected = (labels: Record<string, string>) =>
+      isPage(labels) && (shape.pageAlerts.length === 0 || shape.pageAlerts.includes(labels.alertname ?? ""));
     const failureName = describeFailure(failure, target.dependency?.id);
     progress(`injecting: ${failureName}`);
     const atInjection = ingress.statuses();
+    const healthyPages = receiver.notifications.filter((n) =>
+      n.alerts.some((a) => a.status === "firing" && expected(a.labels)),
+    );
     const injected = Date.now();
     if (failure.kind === "burn")
       ingress.setErrorFraction(failure.rate * (1 - (journey.slo?.availability ?? 0.999)));
@@ -218,9 +229,6 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       progress(`${((Date.now() - injected) / 1000).toFixed(1)}s: ${m}`),
     );
     sup.onStop(watch.stop);
-    // The journey's own pages when the rules name them; any page otherwise.
-    const expected = (labels: Record<string, string>) =>
-      isPage(labels) && (shape.pageAlerts.length === 0 || shape.pageAlerts.includes(labels.alertname ?? ""));
     const firing = (n: Notification) =>
       n.at >= injected && n.alerts.some((a) => a.status === "firing" && expected(a.labels));
     const page = await waitOrNull(
@@ -296,8 +304,11 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
             }
           : null,
       resolved: resolvedNote ? time(resolvedNote.at - recovered, factor) : null,
+      pagedWhileHealthy: [
+        ...new Set(healthyPages.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? ""))),
+      ].sort(),
       otherAlerts: [...names].filter(Boolean).sort(),
-      ok: page !== null && resolvedNote !== null,
+      ok: page !== null && resolvedNote !== null && healthyPages.length === 0,
     };
   } finally {
     progress("stopping everything the drill started");

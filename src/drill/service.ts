@@ -59,6 +59,7 @@ export async function waitReady(
   ready: () => Promise<boolean>,
   timeoutMs: number,
   signal?: AbortSignal,
+  hint = "See the log lines above.",
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -66,9 +67,7 @@ export async function waitReady(
       throw new GovopsError(
         "DRILL_FAILED",
         `${name} exited during start (code ${child.exitCode ?? child.signalCode}):\n${sup.logTail(name)}`,
-        name === "service"
-          ? "Give it what it needs with --env NAME=value (or --start), and check it starts on its own."
-          : "See the log lines above.",
+        hint,
       );
     }
     if (await ready().catch(() => false)) return;
@@ -90,6 +89,7 @@ export async function startService(
   port: number,
   progress: (m: string) => void,
   signal?: AbortSignal,
+  placeholders: string[] = [],
 ) {
   const shellEnv = {
     ...env,
@@ -108,7 +108,11 @@ export async function startService(
   }
   progress(`starting the service: ${start.command}`);
   const child = sup.spawn("service", "sh", ["-c", start.command], { cwd: dir, env: shellEnv });
-  await waitReady(sup, "service", child, () => accepts(port), 60_000, signal);
+  const given = placeholders.length
+    ? ` The drill set ${placeholders.join(", ")} to "drill-placeholder".`
+    : "";
+  const hint = `Give it what it needs with --env NAME=value (or --start), and check it starts on its own.${given}`;
+  await waitReady(sup, "service", child, () => accepts(port), 60_000, signal, hint);
   return child;
 }
 

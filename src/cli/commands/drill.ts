@@ -48,6 +48,9 @@ function text(r: DrillResult): string {
         ? `  RESOLVED ${t(r.resolved)} after recovery`
         : "  NOT RESOLVED after recovery within the timeout"
       : "",
+    r.pagedWhileHealthy.length
+      ? `  PAGED BEFORE THE FAILURE (healthy traffic): ${r.pagedWhileHealthy.join(", ")}`
+      : "",
     r.otherAlerts.length ? `  also notified: ${r.otherAlerts.join(", ")}` : "",
     r.ok ? "Drill passed: the page arrived and resolved." : "Drill failed.",
   ]
