@@ -3,7 +3,7 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { GovopsError } from "../errors.js";
 import { loadProfile } from "../profile/io.js";
-import { compressRuleFile } from "./compress.js";
+import { compressRuleFile, formatDuration } from "./compress.js";
 import { drillAlertmanagerConfig, drillPrometheusConfig } from "./configs.js";
 import { createIngress } from "./ingress.js";
 import { readMonitoringPack } from "./pack.js";
@@ -282,7 +282,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       journey: journey.id,
       failure: failureName,
       factor,
-      intervals: { scrape: `${scrapeMs}ms`, evaluation: `${evalMs}ms` },
+      intervals: { scrape: formatDuration(scrapeMs), evaluation: formatDuration(evalMs) },
       traffic: {
         drillPerSecond: rate,
         realPerMinute: Math.round((rate * 60 * 100) / factor) / 100,

@@ -36,7 +36,7 @@ const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 function text(r: DrillResult): string {
   const t = (x: { drillSeconds: number; realSeconds: number }) =>
-    `${x.drillSeconds}s drill time ≈ ${Math.round(x.realSeconds / 6) / 10} min real time`;
+    `${x.drillSeconds}s drill time ≈ ${x.realSeconds >= 5400 ? `${Math.round(x.realSeconds / 360) / 10} h` : `${Math.round(x.realSeconds / 6) / 10} min`} real time`;
   return [
     `Drill of ${r.service}, journey "${r.journey}": ${r.failure}`,
     `  time compressed ${r.factor}x (scrape every ${r.intervals.scrape}, rules every ${r.intervals.evaluation}); ${r.traffic.drillPerSecond} requests per drill second ≈ ${r.traffic.realPerMinute} per real minute; ${t(r.warmup)} of healthy traffic first`,
