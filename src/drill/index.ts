@@ -9,7 +9,17 @@ import { createIngress } from "./ingress.js";
 import { readMonitoringPack } from "./pack.js";
 import { drillTarget, type Failure } from "./plan.js";
 import { createReceiver, type Notification } from "./receiver.js";
-import { accepts, sleep, startCommand, startService, waitReady } from "./service.js";
+import { sleep, startCommand, startService, waitReady } from "./service.js";
+import {
+  deadline,
+  describeFailure,
+  httpOk,
+  isPage,
+  minus,
+  targetUp,
+  waitOrNull,
+  watchAlerts,
+} from "./watch.js";
 import { sliShape } from "./sli.js";
 import { stubFor, type Stub } from "./stubs.js";
 import { Supervisor, freePort } from "./supervisor.js";
@@ -75,14 +85,6 @@ const time = (ms: number, factor: number): DrillTime => ({
   drillSeconds: Math.round(ms / 100) / 10,
   realSeconds: Math.round((ms / 1000) * factor),
 });
-
-async function httpOk(url: string): Promise<boolean> {
-  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
-  await res.arrayBuffer();
-  return res.ok;
-}
-
-const isPage = (labels: Record<string, string>) => labels.severity === "page";
 
 export async function runDrill(dir: string, options: DrillOptions = {}): Promise<DrillResult> {
   const factor = options.factor ?? 60;
@@ -315,68 +317,3 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     await sup.stop();
   }
 }
-
-function minus(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(
-    Object.entries(a)
-      .map(([k, v]) => [k, v - (b[k] ?? 0)])
-      .filter(([, v]) => Number(v) > 0),
-  );
-}
-
-function describeFailure(failure: Failure, dependency?: string): string {
-  if (failure.kind === "burn") return `${failure.rate}x error-budget burn (errors injected at the ingress)`;
-  return failure.kind === "down" ? `${dependency} goes down` : `${dependency} answers with errors`;
-}
-
-/** Polls Prometheus for page alerts changing state, for the progress log. */
-function watchAlerts(
-  promUrl: string,
-  everyMs: number,
-  report: (m: string) => void,
-): { stop: () => Promise<void> } {
-  const seen = new Map<string, string>();
-  const timer = setInterval(() => {
-    fetch(`${promUrl}/api/v1/alerts`, { signal: AbortSignal.timeout(2000) })
-      .then(
-        (res) =>
-          res.json() as Promise<{ data?: { alerts?: { labels: Record<string, string>; state: string }[] } }>,
-      )
-      .then((body) => {
-        const now = new Map<string, string>();
-        for (const a of body.data?.alerts ?? [])
-          if (isPage(a.labels)) now.set(a.labels.alertname ?? "", a.state);
-        for (const [name, state] of now)
-          if (seen.get(name) !== state) report(`${name} ${state} in Prometheus`);
-        for (const name of seen.keys()) if (!now.has(name)) report(`${name} inactive in Prometheus`);
-        seen.clear();
-        for (const [k, v] of now) seen.set(k, v);
-      })
-      .catch(() => undefined);
-  }, everyMs);
-  return { stop: async () => clearInterval(timer) };
-}
-
-async function targetUp(promUrl: string): Promise<boolean> {
-  const res = await fetch(`${promUrl}/api/v1/targets`, { signal: AbortSignal.timeout(2000) });
-  const body = (await res.json()) as { data?: { activeTargets?: { health?: string }[] } };
-  return body.data?.activeTargets?.some((t) => t.health === "up") === true;
-}
-
-/** An abort signal that fires after `ms`, or when the drill's own signal does. */
-function deadline(ms: number, signal?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(Math.max(1, Math.round(ms)));
-  return signal ? AbortSignal.any([timeout, signal]) : timeout;
-}
-
-/** The notification, or null when the wait timed out; an interruption still throws. */
-async function waitOrNull(wait: Promise<Notification>, signal?: AbortSignal): Promise<Notification | null> {
-  try {
-    return await wait;
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    return null;
-  }
-}
-
-export { accepts };
