@@ -1,5 +1,7 @@
 import type { Detector } from "../detector.js";
-import { ev } from "../context.js";
+import { ev, type DetectorContext } from "../context.js";
+import { configEnv, SELF_ADDRESS } from "../outbound.js";
+import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import { awsV2Uses, clientUses, envVarInCalls, LOCATION_ENV } from "../clients.js";
 import type { Facts, Findings } from "../facts.js";
 
@@ -85,6 +87,28 @@ const AWS_V2: Record<string, Pick<Integration, "name" | "kind">> = {
 /** An organisation's wrapper package around a message bus: `adp-messaging`, `@org/message-bus`. */
 const BUS_WRAPPER = /^(@[\w.-]+\/)?[\w.-]*(messaging|message-?bus|service-?bus|event-?bus)[\w.-]*$/;
 
+/** `new Client(config.formRecognizerEndpoint)`, `init({ url: config.flipt.url })`: the setting's env var. */
+function settingEnv(ctx: DetectorContext, calls: readonly CallSite[]): string | undefined {
+  for (const call of calls) {
+    const stack = [...call.args];
+    while (stack.length) {
+      const a = stack.shift()!;
+      const env = configEnv(ctx, a.text);
+      if (env && LOCATION_ENV.test(env)) return env;
+      if (a.props) stack.push(...Object.values(a.props));
+    }
+  }
+  return undefined;
+}
+
+/** The one location env var a file using the SDK reads (`UNLEASH_SERVER_API_URL` beside `flag()`). */
+function fileLocationEnv(file: FileIndex): string | undefined {
+  const envs = new Set(
+    file.envReads.map((r) => r.name).filter((n) => LOCATION_ENV.test(n) && !SELF_ADDRESS.test(n)),
+  );
+  return envs.size === 1 ? [...envs][0] : undefined;
+}
+
 export const integrationsDetector: Detector = {
   id: "integrations",
   title: "Outbound integrations through SDKs: Notify, OIDC, queues, email, virus scanning, object storage",
@@ -96,7 +120,10 @@ export const integrationsDetector: Detector = {
       const use = uses.find((u) => u.call) ?? uses[0];
       if (!use) continue;
       const calls = uses.flatMap((u) => u.calls);
-      const env = envVarInCalls(calls, LOCATION_ENV);
+      const env =
+        envVarInCalls(calls, LOCATION_ENV) ??
+        settingEnv(ctx, calls) ??
+        uses.map((u) => fileLocationEnv(u.file)).find(Boolean);
       const timeout = sdk.timeout
         ? { hasTimeout: uses.some((u) => u.file.calls.some((c) => sdk.timeout!.test(c.callee))) }
         : {};
