@@ -21,6 +21,18 @@ describe("facts come from the running service only", () => {
   });
 });
 
+describe("folders named for mocks and root scripts are not the service", () => {
+  it("a mock server, a fake-clock route module mounted outside production and a seed script give no fact", async () => {
+    const { facts } = await analyseFixture("facts-mock-folders");
+    expect(facts.routes.map((r) => `${r.method} ${r.path} ${r.evidence.file}`)).toEqual([
+      "GET /claims/:id app/routes/claims/routes.js",
+    ]);
+    // The mock server's axios call and the seed script's are not upstreams; nor are their env vars the config.
+    expect(facts.integrations).toEqual([]);
+    expect(facts.envVars.map((e) => e.name)).toEqual(["NODE_ENV"]);
+  });
+});
+
 describe("outbound clients and SDKs as real teams write them", () => {
   it("AWS SDK v2, Azure Blob Storage, pg-boss and catbox-redis are datastores", async () => {
     const { facts } = await analyseFixture("facts-outbound-sdks");

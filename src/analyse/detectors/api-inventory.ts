@@ -2,6 +2,7 @@ import type { Detector } from "../detector.js";
 import { ev, productionSources } from "../context.js";
 import { setsTimeout } from "../clients.js";
 import { kindAndName } from "./http-clients.js";
+import { sdkIntegrations } from "./integrations.js";
 import type { Facts } from "../facts.js";
 import {
   configEnv,
@@ -89,7 +90,9 @@ export const apiInventoryDetector: Detector = {
           add(name, env, setsTimeout(call.args) || undefined, file.rel, call.line, `new ${call.callee}(…)`);
       }
     }
-    const upstream = configSettings(ctx).filter(isUpstream);
+    // An env var an SDK client already reads (`FLAGS_URL` for the feature-flag SDK) is that SDK, not another API.
+    const sdkEnvs = new Set(sdkIntegrations(ctx).map((i) => i.baseUrlEnv));
+    const upstream = configSettings(ctx).filter((s) => isUpstream(s) && !sdkEnvs.has(s.env));
     const names = new Set(upstream.map((s) => nameFromEnv(s.env)));
     for (const s of upstream) {
       const name = nameFromEnv(s.env);
