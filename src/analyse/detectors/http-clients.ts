@@ -116,7 +116,8 @@ export const httpClientsDetector: Detector = {
       }
     }
     for (const file of production) outbound.push(...outboundCalls(ctx, file, instances));
-    const injected = injectedUrlEnvs(ctx);
+    // Built only when some call is named by nothing nearer: it walks every import edge of the repository.
+    let injected: Map<string, string> | undefined;
     const urlEnvOfFile = new Map<FileIndex, string | undefined>();
     // A guess from the file alone: the one upstream URL env var it reads, never the service's own address.
     const fileUrlEnv = (file: FileIndex) => {
@@ -166,7 +167,7 @@ export const httpClientsDetector: Detector = {
       // `config.apis.caseApi.url`, `settings.paymentServiceUrl`: named by the setting.
       const setting = instance?.setting ?? nameFromSetting(url?.text);
       if (setting) return { name: setting };
-      const guess = fileUrlEnv(file) ?? injected.get(file.rel);
+      const guess = fileUrlEnv(file) ?? (injected ??= injectedUrlEnvs(ctx)).get(file.rel);
       return guess ? { env: guess, name: nameFromEnv(guess) } : undefined;
     };
     /** Named by its module (`clients/case-api.ts`), with the project's env var of that name if there is one. */
