@@ -169,3 +169,16 @@ describe("a compose file for tests is not a deploy file", () => {
     expect(envVars.map((e) => `${e.name} ${e.evidence.file}`)).toEqual(["SERVICE_PORT docker-compose.yml"]);
   });
 });
+
+describe("readiness from the libraries real services use", () => {
+  it("Application Insights and StatsD are metrics; /health/info is a health path", async () => {
+    const { readiness } = (await analyseFixture("readiness-telemetry-libraries")).facts;
+    expect(readiness.metrics).toMatchObject({
+      present: true,
+      detail: "metrics: applicationinsights, hot-shots",
+    });
+    expect(readiness.healthEndpoints.map((h) => `${h.path} ${where(h.evidence)}`)).toEqual([
+      "/health/info src/app.js:9",
+    ]);
+  });
+});
