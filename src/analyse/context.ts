@@ -124,8 +124,6 @@ const NON_PRODUCTION = [
   // Folders named for mocks: mock, mocks, mock-server, mockApis, mock-date (a fake clock mounted outside production).
   /(^|\/)([Mm]ocks?|[Mm]ocked|[Mm]ock-?(servers?|apis?)|[Mm]ock[-_.][\w.-]+|[Mm]ock[A-Z]\w*|MOCKS?)(\/|$)/,
   /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$/,
-  // Scripts run by hand or by CI at the repository root: tooling, not the running service.
-  /^scripts?\//,
   // Vendored package caches and Plug'n'Play loaders.
   /(^|\/)(\.yarn|\.pnp\.[cm]?js|\.pnp\.loader\.mjs|vendor|third[-_]party|bower_components)(\/|$)/,
   /\.min\.[cm]?js$/,

@@ -96,6 +96,9 @@ describe("upstreams as real services declare and reach them", () => {
       // axios.get(graphUrl) after `const graphUrl = config.auth.graphUrl`, a literal URL in the config module.
       "directory.example.net - src/services/profile.js:6",
     ]);
+    // No option sets a timeout on the SDKs (`namespace` and `url` only) nor on the axios call.
+    expect(facts.integrations.map((i) => i.hasTimeout)).toEqual([false, false, false, false]);
+    expect(facts.readiness.outboundTimeouts.present).toBe(false);
   });
 
   it("the service's own address, same-origin calls and links are not upstreams; module constants are", async () => {

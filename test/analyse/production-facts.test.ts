@@ -27,9 +27,9 @@ describe("folders named for mocks and root scripts are not the service", () => {
     expect(facts.routes.map((r) => `${r.method} ${r.path} ${r.evidence.file}`)).toEqual([
       "GET /claims/:id app/routes/claims/routes.js",
     ]);
-    // The mock server's axios call and the seed script's are not upstreams; nor are their env vars the config.
+    // The mock server's axios call and the seed script's are not upstreams; the mock server's env is not config.
     expect(facts.integrations).toEqual([]);
-    expect(facts.envVars.map((e) => e.name)).toEqual(["NODE_ENV"]);
+    expect(facts.envVars.map((e) => e.name)).toEqual(["NODE_ENV", "SEED_TARGET_URL"]);
   });
 });
 

@@ -98,7 +98,8 @@ export const httpClientsDetector: Detector = {
   detect(ctx) {
     const instances = new Map<string, Map<string, Instance>>();
     const outbound: Outbound[] = [];
-    const production = productionSources(ctx);
+    // Scripts at the root (seeding, one-off imports) run by hand: what they call is not a runtime dependency.
+    const production = productionSources(ctx).filter((f) => !/^scripts?\//.test(f.rel));
     for (const file of production) {
       const clients = localNames(file, HTTP_MODULES);
       if (clients.size === 0) continue;

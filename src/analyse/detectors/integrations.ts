@@ -2,7 +2,7 @@ import type { Detector } from "../detector.js";
 import { ev, type DetectorContext } from "../context.js";
 import { configEnv, SELF_ADDRESS } from "../outbound.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
-import { awsV2Uses, clientUses, envVarInCalls, LOCATION_ENV } from "../clients.js";
+import { awsV2Uses, clientUses, envVarInCalls, LOCATION_ENV, setsTimeout } from "../clients.js";
 import type { Facts } from "../facts.js";
 
 type Integration = Facts["integrations"][number];
@@ -136,9 +136,12 @@ function findSdks(ctx: DetectorContext): Integration[] {
       envVarInCalls(calls, LOCATION_ENV) ??
       settingEnv(ctx, calls) ??
       uses.map((u) => fileLocationEnv(u.file)).find(Boolean);
+    // An HTTP SDK (feature flags, document services) has a timeout only when its options set one.
     const timeout = sdk.timeout
       ? { hasTimeout: uses.some((u) => u.file.calls.some((c) => sdk.timeout!.test(c.callee))) }
-      : {};
+      : sdk.kind === "http" && calls.length
+        ? { hasTimeout: calls.some((c) => setsTimeout(c.args)) }
+        : {};
     integrations.push({
       name: sdk.name,
       kind: sdk.kind,
