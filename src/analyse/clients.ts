@@ -64,7 +64,8 @@ export function setsTimeout(args: readonly ArgInfo[]): boolean {
   const has = (a: ArgInfo): boolean =>
     Object.entries(a.props ?? {}).some(([k, v]) => TIMEOUT_KEYS.test(k) || has(v)) ||
     (a.items ?? []).some(has) ||
-    /AbortSignal\.timeout|timeout/i.test(a.text);
+    // `AbortSignal.timeout(5000)`, an options object named for it, or `timeout:` in text not read into props.
+    /AbortSignal\.timeout|^[\w.]*[Tt]imeout\w*$|\btimeout\s*:/i.test(a.text);
   return args.some(has);
 }
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { aliasCandidates, aliasConfigs } from "./aliases.js";
 import type { Evidence } from "./facts.js";
 import type { CallSite, FileIndex, ImportInfo } from "../scan/source-index.js";
 
@@ -113,13 +114,15 @@ export function isNonProductionPath(rel: string): boolean {
 
 /** Whether a path is a test, mock or fixture (a narrower rule than isNonProductionPath, for deploy files). */
 export function isTestPath(rel: string): boolean {
-  return NON_PRODUCTION[0]!.test(rel) || NON_PRODUCTION[1]!.test(rel);
+  return NON_PRODUCTION[0]!.test(rel) || NON_PRODUCTION[1]!.test(rel) || NON_PRODUCTION[2]!.test(rel);
 }
 
 const nonProduction = new Map<string, boolean>();
 const NON_PRODUCTION = [
   // Tests, fixtures, mocks and stubs of other services.
-  /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|mock-?apis?|mock-?servers?|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,
+  /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,
+  // Folders named for mocks: mock, mocks, mock-server, mockApis, mock-date (a fake clock mounted outside production).
+  /(^|\/)([Mm]ocks?|[Mm]ocked|[Mm]ock-?(servers?|apis?)|[Mm]ock[-_.][\w.-]+|[Mm]ock[A-Z]\w*|MOCKS?)(\/|$)/,
   /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$/,
   // Vendored package caches and Plug'n'Play loaders.
   /(^|\/)(\.yarn|\.pnp\.[cm]?js|\.pnp\.loader\.mjs|vendor|third[-_]party|bower_components)(\/|$)/,
@@ -192,25 +195,51 @@ export function declares(ctx: DetectorContext, rel: string, pkg: string): boolea
 
 const resolvers = new WeakMap<DetectorContext, (from: string, spec: string) => FileIndex | undefined>();
 
-/** Resolves a relative import from one source file to another indexed file (memoised per folder and specifier). */
+/**
+ * Resolves an import from one source file to another indexed file: relative specifiers, and aliases from the
+ * nearest tsconfig.json or jsconfig.json `paths` and `baseUrl` (memoised per folder and specifier).
+ */
 export function resolveImport(ctx: DetectorContext, from: string, spec: string): FileIndex | undefined {
-  if (!spec.startsWith(".")) return undefined;
   let resolve = resolvers.get(ctx);
   if (!resolve) resolvers.set(ctx, (resolve = resolver(ctx)));
   return resolve(from, spec);
 }
 
-const EXTENSIONS = ["", ".ts", ".tsx", ".js", ".mjs", ".cjs", ".mts", ".cts", "/index.ts", "/index.js"];
+const EXTENSIONS = [
+  "",
+  ".ts",
+  ".tsx",
+  ".js",
+  ".jsx",
+  ".mjs",
+  ".cjs",
+  ".mts",
+  ".cts",
+  "/index.ts",
+  "/index.tsx",
+  "/index.js",
+  "/index.jsx",
+  "/index.mjs",
+];
 
 function resolver(ctx: DetectorContext): (from: string, spec: string) => FileIndex | undefined {
   const byRel = new Map(ctx.sources.map((s) => [s.rel, s]));
+  const aliases = aliasConfigs(ctx.textFiles);
   const memo = new Map<string, FileIndex | undefined>();
+  const find = (base: string) =>
+    EXTENSIONS.map((ext) => byRel.get(base.replace(/\.[cm]?jsx?$/, "") + ext) ?? byRel.get(base + ext)).find(
+      Boolean,
+    );
   return (from, spec) => {
+    const relative = spec.startsWith(".");
+    // A package import can only be a repository file when some config declares aliases.
+    if (!relative && (aliases.length === 0 || spec.startsWith("node:"))) return undefined;
     const dir = path.posix.dirname(from);
     const key = `${dir}\0${spec}`;
     if (memo.has(key)) return memo.get(key);
-    const base = path.posix.normalize(path.posix.join(dir, spec)).replace(/\.[cm]?js$/, "");
-    const found = EXTENSIONS.map((ext) => byRel.get(base + ext)).find(Boolean);
+    const found = relative
+      ? find(path.posix.normalize(path.posix.join(dir, spec)))
+      : aliasCandidates(aliases, from, spec).map(find).find(Boolean);
     memo.set(key, found);
     return found;
   };

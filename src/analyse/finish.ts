@@ -5,7 +5,7 @@ import { SESSION_STORE } from "./detectors/auth.js";
 import type { Merged } from "./run-detectors.js";
 
 const HEALTH =
-  /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|ping\.xml|ping\.json|heartbeat)$/;
+  /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|ping\.xml|ping\.json|heartbeat)(\/(info|status|check|live|liveness|ready|readiness))?$/;
 
 /** Facts that need more than one detector's findings: health endpoints, outbound timeouts, no auth. */
 export function finish(merged: Merged, sources: FileIndex[]): Merged {

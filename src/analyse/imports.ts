@@ -30,12 +30,13 @@ export function importGraph(ctx: DetectorContext): Graph {
   for (const file of ctx.sources) {
     for (const imp of file.imports) {
       if (imp.typeOnly) continue;
-      if (!imp.module.startsWith(".")) {
+      // `@/lib/x` or `~/src/x` through tsconfig paths is a repository file; anything else is a package.
+      const target = resolveImport(ctx, file.rel, imp.module);
+      if (!target && !imp.module.startsWith(".")) {
         const pkg = packageOf(imp.module);
         (graph.byPackage.get(pkg) ?? graph.byPackage.set(pkg, []).get(pkg)!).push({ file, imp });
         continue;
       }
-      const target = resolveImport(ctx, file.rel, imp.module);
       if (!target) continue;
       const edges = graph.importers.get(target.rel) ?? graph.importers.set(target.rel, []).get(target.rel)!;
       edges.push({ file, target, names: localNames(file, [imp.module]) });

@@ -1,13 +1,60 @@
 import type { CallSite, FileIndex } from "../scan/source-index.js";
 import { envVarsIn } from "./clients.js";
-import { callsOn, isProductionSource, productionSources, type DetectorContext } from "./context.js";
+import {
+  callsOn,
+  isProductionSource,
+  productionSources,
+  resolveImport,
+  type DetectorContext,
+} from "./context.js";
 import { importGraph } from "./imports.js";
 
 /** Env vars that hold a base URL or host of another service. */
 export const URL_ENV = /^[A-Z0-9_]*(URL|URI|HOST|ENDPOINT|BASE|ORIGIN|ISSUER|_SERVICE)$/;
 
+/**
+ * Addresses that are not another service's API: the service's own URL (`HOST_URL`, `NEXTAUTH_URL`), user
+ * interfaces it sends browsers to (`GRANTS_UI_HOST`), and where browsers come back. Reading one is not calling it.
+ */
+export const SELF_ADDRESS =
+  /^(HOST|PORT|DOMAIN)$|^(APP|BASE|SELF|SERVICE|SITE|HOST|PUBLIC|NEXTAUTH|NEXT_PUBLIC\w*|EXTERNAL|INTERNAL|FRONTEND|FRONT_END|WEB|CLIENT|UI|ROOT|CANONICAL)_(BASE_)?(URL|URI|HOST|ORIGIN|DOMAIN)$|_(UI|FRONTEND|WEB_?APP)_(BASE_)?(URL|HOST)$|CALLBACK|REDIRECT|LOGOUT|LOGIN|COOKIE|CORS|ORIGIN|^LOG/;
+
 export function urlEnvIn(call: CallSite): string | undefined {
   return envVarsIn(call.args).find((e) => URL_ENV.test(e));
+}
+
+/** Where a helper called in a URL lives: env vars of this reach are locations (`AUTH_DOMAIN` too). */
+const HELPER_ENV = /(URL|URI|HOST|ENDPOINT|BASE|ORIGIN|ISSUER|_SERVICE|DOMAIN)$/;
+
+/**
+ * The env var behind an accessor called in a URL: `${getApiBaseUrl()}/x` or `{ baseUrl: getApiBaseUrl() }`,
+ * where the function, in this module or one it imports, reads one location env var within its first lines.
+ */
+export function helperUrlEnv(
+  ctx: DetectorContext,
+  file: FileIndex,
+  text: string | undefined,
+): string | undefined {
+  if (!text || !text.includes("(")) return undefined;
+  for (const m of text.matchAll(/([A-Za-z_$][\w$]*)\(/g)) {
+    const name = m[1]!;
+    const imp = file.imports.find((i) => i.names.includes(name));
+    const target = imp ? resolveImport(ctx, file.rel, imp.module) : file;
+    const exp = target?.exports.find((e) => e.name === name);
+    if (!target || !exp) continue;
+    // The accessor's own lines: up to three, and never into the next export.
+    const next = target.exports.find((e) => e.line > exp.line)?.line ?? Infinity;
+    const end = Math.min(exp.line + 3, next - 1);
+    const envs = new Set(
+      target.envReads
+        .filter(
+          (r) => r.line >= exp.line && r.line <= end && HELPER_ENV.test(r.name) && !SELF_ADDRESS.test(r.name),
+        )
+        .map((r) => r.name),
+    );
+    if (envs.size === 1) return [...envs][0];
+  }
+  return undefined;
 }
 
 export function hostIn(text: string | undefined): string | undefined {
@@ -63,12 +110,14 @@ export function callsInto(ctx: DetectorContext, target: string): Array<{ file: F
   );
 }
 
-/** One setting in a config module read from an env var on the same line: `caseApi: { url: get('CASE_API_URL') }`. */
+/** One setting in a config module that an env var supplies: `caseApi: { url: get('CASE_API_URL') }`. */
 export interface ConfigSetting {
-  /** The key on the env read's line; undefined when it is a repeated key (`url`) the index keeps once. */
+  /** The setting's own key (`url`), or undefined when the env var is read outside any object or assignment. */
   key?: string;
-  /** The enclosing object's key when the setting is generic (`url` under `caseApi`), else undefined. */
+  /** The key of the object it sits in (`caseApi`), when there is one. */
   parent?: string;
+  /** Every key above it, outermost first. */
+  path: string[];
   env: string;
   file: FileIndex;
   line: number;
@@ -77,8 +126,7 @@ export interface ConfigSetting {
 }
 
 const CONFIG_FILE =
-  /(^|\/)(config|configs|configuration|settings|env)(\/|\.[cm]?[jt]s$)|(^|\/)[\w-]*(config|settings|environment)\.[cm]?[jt]s$/i;
-const ENV_HELPER = /^(get|env|getEnv|getEnvVar|requireEnv|required|readEnv|fromEnv|envOr|mustGet)$/;
+  /(^|\/)(config|configs|configuration|settings|env)(\/|\.[cm]?[jt]s$)|(^|\/)[\w.-]*(config|settings|environment)\.[cm]?[jt]s$/i;
 const GENERIC_KEY = /^(url|uri|baseUrl|baseURL|base|endpoint|host|hostname|href|root|origin|prefixUrl)$/i;
 
 const inventories = new WeakMap<DetectorContext, ConfigSetting[]>();
@@ -89,34 +137,47 @@ export function configSettings(ctx: DetectorContext): ConfigSetting[] {
   if (cached) return cached;
   const out: ConfigSetting[] = [];
   for (const file of productionSources(ctx)) {
-    if (!CONFIG_FILE.test(file.rel)) continue;
-    const envAt = new Map<number, string>();
-    for (const r of file.envReads) if (!envAt.has(r.line)) envAt.set(r.line, r.name);
-    for (const c of file.calls) {
-      const v = c.args[0]?.value;
-      if (v && ENV_HELPER.test(c.name) && /^[A-Z][A-Z0-9_]+$/.test(v) && !envAt.has(c.line))
-        envAt.set(c.line, v);
-    }
-    if (envAt.size === 0) continue;
-    // Keys without a string value are indexed once per file, so `url` under a second API has no entry of its
-    // own: the nearest earlier key names the object it sits in.
-    const keyAt = new Map<number, string>();
-    for (const p of file.properties) if (!keyAt.has(p.line)) keyAt.set(p.line, p.name);
-    const keyed = file.properties.filter((p) => p.value === undefined);
-    const lines = [...envAt.keys()].sort((x, y) => x - y);
-    for (const line of lines) {
-      const env = envAt.get(line)!;
-      const key = keyAt.get(line);
-      const parent =
-        !key || GENERIC_KEY.test(key)
-          ? keyed.filter((q) => q.line < line && !GENERIC_KEY.test(q.name)).pop()?.name
-          : undefined;
-      const timeout = lines.some((l) => Math.abs(l - line) <= 4 && /TIMEOUT/.test(envAt.get(l)!));
-      out.push({ ...(key ? { key } : {}), ...(parent ? { parent } : {}), env, file, line, timeout });
+    if (!CONFIG_FILE.test(file.rel) || file.settings.length === 0) continue;
+    for (const s of file.settings) {
+      const key = s.path[s.path.length - 1];
+      const parent = s.path[s.path.length - 2];
+      const timeout = file.settings.some((t) => Math.abs(t.line - s.line) <= 4 && /TIMEOUT/.test(t.env));
+      out.push({
+        ...(key ? { key } : {}),
+        ...(parent ? { parent } : {}),
+        path: s.path,
+        env: s.env,
+        file,
+        line: s.line,
+        timeout,
+      });
     }
   }
   inventories.set(ctx, out);
   return out;
+}
+
+const literalHosts = new WeakMap<DetectorContext, Map<string, string | undefined>>();
+
+/**
+ * The host of a URL a config module writes out under a key (`graphUrl: 'https://graph.microsoft.com/v1.0/me'`),
+ * for a call whose URL variable has that key's name (`axios.get(graphUrl)` after `const graphUrl = config.auth.graphUrl`).
+ */
+export function configHost(ctx: DetectorContext, key: string): string | undefined {
+  let hosts = literalHosts.get(ctx);
+  if (!hosts) {
+    hosts = new Map();
+    for (const file of productionSources(ctx)) {
+      if (!CONFIG_FILE.test(file.rel)) continue;
+      for (const p of file.properties) {
+        const host = hostIn(p.value);
+        // A key used twice with different hosts says nothing.
+        if (host) hosts.set(p.name, hosts.has(p.name) && hosts.get(p.name) !== host ? undefined : host);
+      }
+    }
+    literalHosts.set(ctx, hosts);
+  }
+  return hosts.get(key);
 }
 
 /** The dotted path a setting is read through: `config.apis.caseApi.url` → [apis, caseApi, url]. */
@@ -126,7 +187,7 @@ function settingPath(text: string | undefined): string[] | undefined {
   const got = /^`?(?:\$\{\s*)?\w+\.(?:get|has)\(\s*['"]([\w.]+)['"]/.exec(text)?.[1];
   if (got) return got.split(".");
   const m =
-    /^`?(?:\$\{\s*)?(?:this\.)?(?:config|conf|settings|options|env|apis|services|urls|appConfig)((?:\.\w+)+)/.exec(
+    /^`?(?:\$\{\s*)?(?:this\.)?(?:config|conf|settings|options|env|apis|services|urls|\w*Config)((?:\.\w+)+)/.exec(
       text,
     );
   return m ? m[1]!.slice(1).split(".") : undefined;
@@ -145,7 +206,9 @@ export function configEnv(ctx: DetectorContext, text: string | undefined): strin
     ? settings.filter((s) => (s.key === undefined || s.key === key) && s.parent === parent)
     : settings.filter((s) => s.key === key);
   // An object of settings (`config.apis.caseApi`, handed to a client class): its url inside.
-  const inside = hits.length ? hits : settings.filter((s) => s.parent === key);
+  const inside = hits.length
+    ? hits
+    : settings.filter((s) => s.parent === key && (URL_ENV.test(s.env) || GENERIC_KEY.test(s.key ?? "")));
   return new Set(inside.map((s) => s.env)).size === 1 ? inside[0]!.env : undefined;
 }
 

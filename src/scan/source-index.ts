@@ -102,6 +102,11 @@ export interface FileIndex {
    * strings, templates, names), and strings or templates bound inside functions. Read, never evaluated.
    */
   bindings: Binding[];
+  /**
+   * Env vars a value is set from, with the keys it is set under: `apis: { caseApi: { url: process.env.X } }`,
+   * `url: get('X', fallback)`, convict's `endpoint: { env: 'X' }`, `config.caseApiUrl = process.env.X`.
+   */
+  settings: Array<{ env: string; line: number; path: string[] }>;
 }
 
 export function scriptKindFor(rel: string): ts.ScriptKind {
@@ -133,6 +138,25 @@ const LOCAL_BINDABLE = new Set<ts.SyntaxKind>([
   K.BinaryExpression,
 ]);
 const HTTP_METHOD = /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/;
+/** Env helpers: `get('CASE_API_URL', fallback)`, `env('X')`, `requireEnv('X')`. */
+const ENV_HELPER = /^(get|env|getEnv|getEnvVar|requireEnv|required|readEnv|fromEnv|envOr|mustGet)$/;
+const ENV_NAME = /^[A-Z][A-Z0-9_]+$/;
+/** Expressions a setting's value passes through on its way to its key. */
+const SETTING_PASS = new Set<ts.SyntaxKind>([
+  K.ObjectLiteralExpression,
+  K.BinaryExpression,
+  K.ConditionalExpression,
+  K.ParenthesizedExpression,
+  K.AsExpression,
+  K.SatisfiesExpression,
+  K.NonNullExpression,
+  K.CallExpression,
+  K.NewExpression,
+  K.TemplateExpression,
+  ts.SyntaxKind.TemplateSpan,
+  K.PropertyAccessExpression,
+  K.ArrowFunction,
+]);
 const EXPORTED = (node: ts.Node) =>
   (node as ts.FunctionDeclaration).modifiers?.some((m) => m.kind === K.ExportKeyword) ?? false;
 
@@ -176,6 +200,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     destructures: [],
     accessed: [],
     bindings: [],
+    settings: [],
   };
   const first = sf.statements[0];
   if (first?.kind === ts.SyntaxKind.ExpressionStatement) {
@@ -203,9 +228,10 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         break;
       case K.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
-        if (isProcessEnv(access.expression))
+        if (isProcessEnv(access.expression)) {
           index.envReads.push({ name: access.name.text, line: line(access) });
-        else if (
+          recordSetting(access.name.text, access);
+        } else if (
           !accessedNames.has(access.name.text) &&
           // A method called (`z.string().email()`) is not a field read.
           !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
@@ -217,8 +243,10 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       }
       case K.ElementAccessExpression: {
         const access = node as ts.ElementAccessExpression;
-        if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression))
+        if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression)) {
           index.envReads.push({ name: access.argumentExpression.text, line: line(access) });
+          recordSetting(access.argumentExpression.text, access);
+        }
         break;
       }
       case K.VariableStatement:
@@ -360,6 +388,28 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     else recordCall(call, false);
   }
 
+  /** The keys a value is set under, read up the ancestors until a statement: `a: { b: <here> }` → [a, b]. */
+  function recordSetting(env: string, node: ts.Node): void {
+    const path: string[] = [];
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i]!;
+      if (a.kind === K.PropertyAssignment) {
+        const name = propName((a as ts.PropertyAssignment).name);
+        if (name) path.unshift(name);
+      } else if (a.kind === K.VariableDeclaration) {
+        const name = (a as ts.VariableDeclaration).name;
+        if (isIdentifier(name)) path.unshift(name.text);
+        break;
+      } else if (a.kind === K.BinaryExpression) {
+        const bin = a as ts.BinaryExpression;
+        if (bin.operatorToken.kind !== K.EqualsToken) continue;
+        if (!/^(module\.)?exports$/.test(dotted(bin.left))) path.unshift(...dotted(bin.left).split("."));
+        break;
+      } else if (!SETTING_PASS.has(a.kind)) break;
+    }
+    index.settings.push({ env, line: line(node), path });
+  }
+
   function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const expr = node.expression;
     // `wreck[method](url)`: a computed member call, recorded as `wreck[]` with its receiver's root.
@@ -408,6 +458,8 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     )
       call.assignedTo = dotted((parent as ts.BinaryExpression).left);
     index.calls.push(call);
+    const env = args[0]?.value;
+    if (env && ENV_HELPER.test(call.name) && ENV_NAME.test(env)) recordSetting(env, node);
   }
 
   /** Whether an import, require or destructuring so far binds the name (`import { Map } from 'immutable'`). */
@@ -483,6 +535,9 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       propertyNames.add(name);
     }
     index.properties.push(named(name, line(node), init));
+    // convict: `endpoint: { doc, default, env: 'INGEST_ENDPOINT' }` is the setting `endpoint`.
+    if (name === "env" && init && isStringish(init) && ENV_NAME.test(init.text))
+      recordSetting(init.text, node);
   }
 
   function recordBinary(bin: ts.BinaryExpression): void {

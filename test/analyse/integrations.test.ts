@@ -60,3 +60,61 @@ describe("queues, email, virus scanning and GOV.UK Notify", () => {
     expect(notify).toMatchObject({ hasTimeout: true, evidence: { file: "src/notify.ts", line: 5 } });
   });
 });
+
+const summary = (i: { name: string; baseUrlEnv?: string; evidence: { file: string; line: number } }) =>
+  `${i.name} ${i.baseUrlEnv ?? "-"} ${where(i.evidence)}`;
+
+describe("upstreams as real services declare and reach them", () => {
+  it("follows tsconfig paths (`@/`, `~/`) to a shared fetch wrapper and names each caller's base URL", async () => {
+    const { facts } = await analyseFixture("integrations-path-aliases");
+    // The feedback caller hands its own accessor's base; the pages caller takes the wrapper's default.
+    expect(facts.integrations.map(summary).sort()).toEqual([
+      "content-api CONTENT_API_URL src/requests/pages.ts:4",
+      "feedback-api FEEDBACK_API_URL src/requests/feedback.ts:6",
+    ]);
+    expect(facts.integrations.every((i) => i.client === "wrapper" && i.hasTimeout === false)).toBe(true);
+  });
+
+  it("reads convict settings: the endpoint called, the API declared; not SDK endpoints, UIs or page links", async () => {
+    const { facts } = await analyseFixture("integrations-config-settings");
+    expect(facts.integrations.map(summary)).toEqual([
+      // fetch(config.get('uploader.endpoint')) in a file that also reads FRONTEND_URL: the setting names it.
+      "uploader UPLOADER_ENDPOINT src/upload/start.js:4",
+      "ledger-api LEDGER_API_ENDPOINT src/config/index.js:15",
+    ]);
+    expect(facts.integrations[0]).toMatchObject({ client: "fetch", hasTimeout: false });
+  });
+
+  it("an SDK's URL comes from the settings it is given or the one location its file reads", async () => {
+    const { facts } = await analyseFixture("integrations-sdk-settings");
+    expect(facts.integrations.map(summary)).toEqual([
+      // new DocumentAnalysisClient(config.formReaderEndpoint), set by `value.formReaderEndpoint = process.env…`.
+      "Azure Document Intelligence FORM_READER_ENDPOINT src/services/forms.js:4",
+      "Unleash feature flags TOGGLES_SERVER_URL src/services/toggles.ts:6",
+      // FliptClient.init({ url: config.flags.url }); the config's FLAGS_URL is not listed a second time.
+      "Flipt feature flags FLAGS_URL src/services/flags.js:4",
+      // axios.get(graphUrl) after `const graphUrl = config.auth.graphUrl`, a literal URL in the config module.
+      "directory.example.net - src/services/profile.js:6",
+    ]);
+    // No option sets a timeout on the SDKs (`namespace` and `url` only) nor on the axios call.
+    expect(facts.integrations.map((i) => i.hasTimeout)).toEqual([false, false, false, false]);
+    expect(facts.readiness.outboundTimeouts.present).toBe(false);
+  });
+
+  it("the service's own address, same-origin calls and links are not upstreams; module constants are", async () => {
+    const { facts } = await analyseFixture("integrations-self-addresses");
+    expect(facts.integrations.map(summary).sort()).toEqual([
+      // `${ENDPOINT_API}/residents` where the module sets ENDPOINT_API from the env var of that name.
+      "endpoint-api ENDPOINT_API lib/residents.ts:5",
+      // A literal host beats the HOST_URL the same file reads for the event's payload.
+      "events.example.org - src/common/analytics-event.ts:5",
+      // RECORDS_URL = BACKEND + '/records', BACKEND = serverRuntimeConfig.backendHost, set in next.config.js;
+      // called through axios re-exported by a module that adds interceptors.
+      "records-backend RECORDS_BACKEND_HOST src/services/records.ts:9",
+    ]);
+    const names = facts.integrations.map((i) => i.name);
+    // `/api/residents` (same origin), REDIRECT_URL (itself), publicRuntimeConfig.DASHBOARD_URL (a link).
+    expect(names).not.toContain("redirect");
+    expect(names).not.toContain("dashboard");
+  });
+});

@@ -21,6 +21,18 @@ describe("facts come from the running service only", () => {
   });
 });
 
+describe("folders named for mocks and root scripts are not the service", () => {
+  it("a mock server, a fake-clock route module mounted outside production and a seed script give no fact", async () => {
+    const { facts } = await analyseFixture("facts-mock-folders");
+    expect(facts.routes.map((r) => `${r.method} ${r.path} ${r.evidence.file}`)).toEqual([
+      "GET /claims/:id app/routes/claims/routes.js",
+    ]);
+    // The mock server's axios call and the seed script's are not upstreams; the mock server's env is not config.
+    expect(facts.integrations).toEqual([]);
+    expect(facts.envVars.map((e) => e.name)).toEqual(["NODE_ENV", "SEED_TARGET_URL"]);
+  });
+});
+
 describe("outbound clients and SDKs as real teams write them", () => {
   it("AWS SDK v2, Azure Blob Storage, pg-boss and catbox-redis are datastores", async () => {
     const { facts } = await analyseFixture("facts-outbound-sdks");
@@ -155,5 +167,18 @@ describe("a compose file for tests is not a deploy file", () => {
   it("reads deployed env vars from docker-compose.yml and none from the test compose file", async () => {
     const { envVars } = (await analyseFixture("deploy-compose-test-only")).facts;
     expect(envVars.map((e) => `${e.name} ${e.evidence.file}`)).toEqual(["SERVICE_PORT docker-compose.yml"]);
+  });
+});
+
+describe("readiness from the libraries real services use", () => {
+  it("Application Insights and StatsD are metrics; /health/info is a health path", async () => {
+    const { readiness } = (await analyseFixture("readiness-telemetry-libraries")).facts;
+    expect(readiness.metrics).toMatchObject({
+      present: true,
+      detail: "metrics: applicationinsights, hot-shots",
+    });
+    expect(readiness.healthEndpoints.map((h) => `${h.path} ${where(h.evidence)}`)).toEqual([
+      "/health/info src/app.js:9",
+    ]);
   });
 });

@@ -147,3 +147,30 @@ describe("the one-walk source index", () => {
     expect(i.calls.map((c) => c.callee)).toEqual(["send"]);
   });
 });
+
+describe("settings: the keys an env var's value is set under", () => {
+  it("records object keys, assignments, env helpers and convict's env property", () => {
+    const index = indexSource(
+      "src/config.js",
+      [
+        "const BASE = process.env.BASE_API;",
+        "module.exports = {",
+        "  apis: { caseApi: { url: get('CASE_API_URL', 'http://localhost'), timeout: 5000 } },",
+        "  uploader: { endpoint: { doc: 'x', format: String, env: 'UPLOADER_ENDPOINT' } },",
+        "  port: Number(process.env.PORT ?? 3000),",
+        "};",
+        "settings.formReaderEndpoint = process.env.FORM_READER_ENDPOINT;",
+        "function later() { return process.env.INSIDE_URL; }",
+      ].join("\n"),
+    );
+    expect(index.settings.map((s) => `${s.env} ${s.path.join(".")} ${s.line}`)).toEqual([
+      "BASE_API BASE 1",
+      "CASE_API_URL apis.caseApi.url 3",
+      "UPLOADER_ENDPOINT uploader.endpoint 4",
+      "PORT port 5",
+      "FORM_READER_ENDPOINT settings.formReaderEndpoint 7",
+      // Read inside a function body: no key it is set under.
+      "INSIDE_URL  8",
+    ]);
+  });
+});

@@ -2,17 +2,33 @@ import type { Detector } from "../detector.js";
 import { ev, productionSources } from "../context.js";
 import { setsTimeout } from "../clients.js";
 import { kindAndName } from "./http-clients.js";
+import { sdkIntegrations } from "./integrations.js";
 import type { Facts } from "../facts.js";
-import { configEnv, configSettings, nameFromEnv, nameFromSetting, type ConfigSetting } from "../outbound.js";
+import {
+  configEnv,
+  configSettings,
+  nameFromEnv,
+  nameFromSetting,
+  SELF_ADDRESS,
+  type ConfigSetting,
+} from "../outbound.js";
 
 type Integration = Facts["integrations"][number];
 
 /** Settings that locate another service: `CASE_API_URL`, `PAYMENT_SERVICE`, `caseApi: { url: … }`. */
 const OUTBOUND_ENV = /_(URL|URI|ENDPOINT|HOST|SERVICE|GATEWAY|GATEAWAY|API)$/;
 const OUTBOUND_KEY = /(url|uri|endpoint|host|gateway|service)$/i;
-/** The service's own address, its stores, telemetry and sign-in plumbing are not upstream APIs. */
+/**
+ * The service's own address, its stores, telemetry and sign-in plumbing are not upstream APIs; nor are the
+ * endpoint overrides of cloud SDKs (`SQS_ENDPOINT`, `S3_ENDPOINT` point the SDK at LocalStack), found as SDKs.
+ */
 const NOT_UPSTREAM =
-  /REDIS|DATABASE|^DB_|_DB_|POSTGRES|^PG|MYSQL|MONGO|SESSION|CACHE|AIRBRAKE|SENTRY|INSIGHTS|ELASTIC|OPENSEARCH|SMTP|PROXY|^LOG|CDN|ASSET|STATIC|PUBLIC|CALLBACK|REDIRECT|LOGOUT|LOGIN|COOKIE|CORS|ORIGIN|METRIC|OTEL|JAEGER|ZIPKIN|HEALTH|DOMAIN|INGRESS|^HOST$|^PORT$|^(APP|BASE|SELF|SERVICE|SITE|EXTERNAL|INTERNAL|FRONTEND|WEB|CLIENT)_(BASE_)?URL$|CLAMAV|BUCKET|QUEUE|TOPIC|NOTIFY|LISTEN|E?MAIL|FEEDBACK|EXTERNAL_URL$|TOKEN_URL$/;
+  /REDIS|DATABASE|^DB_|_DB_|POSTGRES|^PG|MYSQL|MONGO|SESSION|CACHE|AIRBRAKE|SENTRY|INSIGHTS|ELASTIC|OPENSEARCH|SMTP|PROXY|CDN|ASSET|STATIC|PUBLIC|METRIC|OTEL|JAEGER|ZIPKIN|HEALTH|DOMAIN|INGRESS|CLAMAV|BUCKET|QUEUE|TOPIC|NOTIFY|LISTEN|E?MAIL|FEEDBACK|EXTERNAL_URL$|TOKEN_URL$|^(AWS_)?(SQS|SNS|S3|SES|DYNAMO\w*|KMS|STS|LOCALSTACK|SECRETS?_?MANAGER|SSM)_/;
+/**
+ * Settings kept for pages to link to (`nav: { allocations: { url } }`, Next.js `publicRuntimeConfig`, which is
+ * sent to the browser): the browser follows them, not the service.
+ */
+const LINK_PARENT = /^(nav|navigation|links?|menu|header|footer|publicRuntimeConfig)$/i;
 /** Client classes built per upstream: `new RestClient('case api', config.apis.caseApi)`. */
 const CLIENT_CLASS = /(Rest|Http|Api|Service)Client$/;
 
@@ -20,7 +36,10 @@ function isUpstream(s: ConfigSetting): boolean {
   return (
     (OUTBOUND_ENV.test(s.env) ||
       (s.key !== undefined && OUTBOUND_KEY.test(s.key) && !/PATH|PREFIX|MOUNT/.test(s.env))) &&
-    !NOT_UPSTREAM.test(s.env)
+    !NOT_UPSTREAM.test(s.env) &&
+    !SELF_ADDRESS.test(s.env) &&
+    !(s.parent && LINK_PARENT.test(s.parent)) &&
+    !s.path.some((k) => LINK_PARENT.test(k))
   );
 }
 
@@ -42,9 +61,9 @@ export const apiInventoryDetector: Detector = {
       line: number,
       snippet?: string,
     ) => {
+      // An identity provider or GOV.UK Pay declared in config joins the one found by its SDK (merged by name).
       const known = kindAndName({ name, env });
-      // Identity providers and GOV.UK Pay are found by their SDKs and calls; the inventory adds plain APIs.
-      if (!name || known.kind !== "http" || integrations.has(known.name)) return;
+      if (!name || integrations.has(known.name)) return;
       integrations.set(known.name, {
         ...known,
         client: "config",
@@ -71,7 +90,9 @@ export const apiInventoryDetector: Detector = {
           add(name, env, setsTimeout(call.args) || undefined, file.rel, call.line, `new ${call.callee}(…)`);
       }
     }
-    const upstream = configSettings(ctx).filter(isUpstream);
+    // An env var an SDK client already reads (`FLAGS_URL` for the feature-flag SDK) is that SDK, not another API.
+    const sdkEnvs = new Set(sdkIntegrations(ctx).map((i) => i.baseUrlEnv));
+    const upstream = configSettings(ctx).filter((s) => isUpstream(s) && !sdkEnvs.has(s.env));
     const names = new Set(upstream.map((s) => nameFromEnv(s.env)));
     for (const s of upstream) {
       const name = nameFromEnv(s.env);

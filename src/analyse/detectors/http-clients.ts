@@ -7,18 +7,21 @@ import {
   resolveImport,
   type DetectorContext,
 } from "../context.js";
-import { clientUses, setsRetry, setsTimeout } from "../clients.js";
+import { clientUses, envVarsIn, setsRetry, setsTimeout } from "../clients.js";
 import type { Facts, Signal } from "../facts.js";
 import { mergeIntegration } from "../run-detectors.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import {
   callsInto,
+  configHost,
+  helperUrlEnv,
   hostIn,
   injectedUrlEnvs,
   nameFromEnv,
   nameFromFile,
   nameFromSetting,
   configEnv,
+  SELF_ADDRESS,
   URL_ENV,
   urlEnvIn,
 } from "../outbound.js";
@@ -77,12 +80,13 @@ export interface Target {
 }
 
 const IDENTITY =
-  /OIDC|ISSUER|ONE_?LOGIN|IDENTITY_PROVIDER|account\.gov\.uk|_AUTH_(URL|HOST|ENDPOINT)$|^AUTH_(URL|HOST|SERVER\w*)$|KEYCLOAK|AZURE_AD|COGNITO|AUTH0/i;
+  /OIDC|ISSUER|ONE_?LOGIN|IDENTITY_PROVIDER|account\.gov\.uk|login\.microsoftonline\.com|_AUTH_(URL|HOST|ENDPOINT)$|^AUTH_(URL|HOST|DOMAIN|SERVER\w*)$|KEYCLOAK|AZURE_AD|COGNITO|AUTH0/i;
 
 export function kindAndName(target: Target): Pick<Integration, "kind" | "name"> {
-  const where = `${target.env ?? ""} ${target.host ?? ""}`;
-  if (/payments\.service\.gov\.uk|GOVUK_PAY|PAY_API/.test(where)) return { kind: "pay", name: "GOV.UK Pay" };
-  if (IDENTITY.test(where)) return { kind: "oidc", name: "OIDC identity provider" };
+  const where = [target.env, target.host].filter((w): w is string => Boolean(w));
+  if (where.some((w) => /payments\.service\.gov\.uk|GOVUK_PAY|PAY_API/.test(w)))
+    return { kind: "pay", name: "GOV.UK Pay" };
+  if (where.some((w) => IDENTITY.test(w))) return { kind: "oidc", name: "OIDC identity provider" };
   return { kind: "http", name: target.name };
 }
 
@@ -94,7 +98,8 @@ export const httpClientsDetector: Detector = {
   detect(ctx) {
     const instances = new Map<string, Map<string, Instance>>();
     const outbound: Outbound[] = [];
-    const production = productionSources(ctx);
+    // Scripts at the root (seeding, one-off imports) run by hand: what they call is not a runtime dependency.
+    const production = productionSources(ctx).filter((f) => !/^scripts?\//.test(f.rel));
     for (const file of production) {
       const clients = localNames(file, HTTP_MODULES);
       if (clients.size === 0) continue;
@@ -112,11 +117,17 @@ export const httpClientsDetector: Detector = {
       }
     }
     for (const file of production) outbound.push(...outboundCalls(ctx, file, instances));
-    const injected = injectedUrlEnvs(ctx);
+    // Built only when some call is named by nothing nearer: it walks every import edge of the repository.
+    let injected: Map<string, string> | undefined;
     const urlEnvOfFile = new Map<FileIndex, string | undefined>();
+    // A guess from the file alone: the one upstream URL env var it reads, never the service's own address.
     const fileUrlEnv = (file: FileIndex) => {
       if (!urlEnvOfFile.has(file)) {
-        const envs = [...new Set(file.envReads.map((e) => e.name).filter((n) => URL_ENV.test(n)))];
+        const envs = [
+          ...new Set(
+            file.envReads.map((e) => e.name).filter((n) => URL_ENV.test(n) && !SELF_ADDRESS.test(n)),
+          ),
+        ];
         urlEnvOfFile.set(file, envs.length === 1 ? envs[0] : undefined);
       }
       return urlEnvOfFile.get(file);
@@ -124,22 +135,41 @@ export const httpClientsDetector: Detector = {
     const projectUrlEnvs = [...new Set(production.flatMap((s) => s.envReads.map((e) => e.name)))].filter(
       (n) => URL_ENV.test(n),
     );
-    /** Named by its own URL: an env var it reads or is given, or a literal host. */
-    const strong = (file: FileIndex, call: CallSite, instance?: Instance): Target | undefined => {
+    /**
+     * Named by its own URL, most direct first: an env var or literal host in the URL, the client instance's
+     * base, a setting or accessor it is handed, the setting's name; then what the file alone suggests.
+     */
+    const strong = (file: FileIndex, call: CallSite, instance?: Instance): Target | "self" | undefined => {
       const url = urlArg(call);
-      const host = hostIn(url?.text) ?? instance?.host;
+      const others = call.args.filter((a) => a !== url);
+      // `/api/x` with no base: the browser calling the service's own routes (same origin), not an upstream.
+      if (!instance && /^[`'"]\//.test(url?.text ?? "")) return "self";
+      const inUrl =
+        url &&
+        (envVarsIn([url]).find((e) => URL_ENV.test(e)) ??
+          configEnv(ctx, url.text) ??
+          baseConstEnv(ctx, file, url.text));
+      if (inUrl && SELF_ADDRESS.test(inUrl)) return "self";
+      const host = hostIn(url?.text);
       const env =
-        urlEnvIn(call) ??
-        instance?.env ??
-        configEnv(ctx, url?.text) ??
-        // `new RestClient('casework api', config.apis.caseworkApi)`: the settings object handed to a client.
-        call.args.map((a) => (a === url ? undefined : configEnv(ctx, a.text))).find(Boolean) ??
-        fileUrlEnv(file) ??
-        injected.get(file.rel);
-      if (env || host) return { env, host, name: env ? nameFromEnv(env) : host! };
+        inUrl ||
+        (host
+          ? undefined
+          : (instance?.env ??
+            urlEnvIn(call) ??
+            // `new RestClient('casework api', config.apis.caseworkApi)`: the settings object handed to a client.
+            others.map((a) => configEnv(ctx, a.text)).find(Boolean) ??
+            [url, ...others].map((a) => helperUrlEnv(ctx, file, a?.text)).find(Boolean)));
+      const where =
+        host ??
+        instance?.host ??
+        (url?.kind === "identifier" && !env ? configHost(ctx, url.text) : undefined);
+      if (env || where) return { env, host: where, name: env ? nameFromEnv(env) : where! };
       // `config.apis.caseApi.url`, `settings.paymentServiceUrl`: named by the setting.
       const setting = instance?.setting ?? nameFromSetting(url?.text);
-      return setting ? { name: setting } : undefined;
+      if (setting) return { name: setting };
+      const guess = fileUrlEnv(file) ?? (injected ??= injectedUrlEnvs(ctx)).get(file.rel);
+      return guess ? { env: guess, name: nameFromEnv(guess) } : undefined;
     };
     /** Named by its module (`clients/case-api.ts`), with the project's env var of that name if there is one. */
     const weak = (file: FileIndex): Target | undefined => {
@@ -174,10 +204,11 @@ export const httpClientsDetector: Detector = {
     for (const o of outbound) {
       const timeout =
         setsTimeout(o.call.args) || Boolean(o.instance?.timeout) || chainTimeout(o.file, o.call);
-      const target =
-        strong(o.file, o.call, o.instance) ??
-        (urlArg(o.call)?.kind === "identifier" ? undefined : weak(o.file));
+      const parameter = urlArg(o.call)?.kind === "identifier";
+      const target = strong(o.file, o.call, o.instance) ?? (parameter ? undefined : weak(o.file));
+      if (target === "self") continue;
       if (target) add(target, o.file, o.call, o.client, timeout);
+      else if (!parameter) continue;
       else {
         const own = transports.get(o.file.rel);
         if (own) own.push({ ...o, timeout });
@@ -187,15 +218,27 @@ export const httpClientsDetector: Detector = {
     const viaWrappers: Outbound[] = [];
     for (const [transport, own] of transports) {
       const timeout = own.every((o) => o.timeout);
+      // The transport's own default base (`baseUrl = getApiBaseUrl()`), for callers that do not give one.
+      const home = own[0]!.file;
+      const fallbackEnv =
+        fileUrlEnv(home) ??
+        [...new Set(home.calls.map((c) => helperUrlEnv(ctx, home, `${c.callee}(`)).filter(Boolean))].find(
+          (_, i, all) => all.length === 1,
+        );
+      const byDefault = fallbackEnv ? { env: fallbackEnv, name: nameFromEnv(fallbackEnv) } : undefined;
       let named = 0;
       for (const { file, call } of callsInto(ctx, transport)) {
-        const target = strong(file, call) ?? weak(file);
+        const given = strong(file, call);
+        if (given === "self") continue;
+        // Without a URL of its own, a call counts only when it hands the transport a path: `client('pages/x')`.
+        const path = call.args.some((a) => /^(string|template|concat)$/.test(a.kind));
+        const target = given ?? (path ? (weak(file) ?? byDefault) : undefined);
         if (!target) continue;
         add(target, file, call, "wrapper", timeout || setsTimeout(call.args));
         viaWrappers.push({ file, call, client: "wrapper" });
         named++;
       }
-      const fallback = weak(own[0]!.file);
+      const fallback = weak(home);
       if (fallback && named === 0)
         for (const o of own) add(fallback, o.file, o.call, o.client, Boolean(o.timeout));
     }
@@ -207,6 +250,21 @@ export const httpClientsDetector: Detector = {
   },
 };
 
+/**
+ * The env var behind a module constant a URL starts with: `${ENDPOINT_API}/x` where the module sets
+ * `const ENDPOINT_API = process.env.ENDPOINT_API`, or through a chain (`BASE = HOST + '/forms'`,
+ * `HOST = serverRuntimeConfig.backendHost`, a setting of next.config.js).
+ */
+function baseConstEnv(ctx: DetectorContext, file: FileIndex, text: string, depth = 0): string | undefined {
+  const base = /^(?:`\$\{\s*([A-Za-z_$][\w$]*)\s*\}|([A-Za-z_$][\w$]*)\s*(?:\+|$))/.exec(text);
+  const name = base?.[1] ?? base?.[2];
+  if (!name || depth > 3) return undefined;
+  const direct = file.settings.find((s) => s.path.length === 1 && s.path[0] === name)?.env;
+  if (direct) return direct;
+  const bound = file.bindings.find((b) => b.name === name && !b.each)?.value.text;
+  return bound ? (configEnv(ctx, bound) ?? baseConstEnv(ctx, file, bound, depth + 1)) : undefined;
+}
+
 function outboundCalls(
   ctx: DetectorContext,
   file: FileIndex,
@@ -216,8 +274,12 @@ function outboundCalls(
   const local = new Map<string, Instance>(instances.get(file.rel) ?? []);
   // An instance exported by another module and imported here: `import { caseApi } from './http/case-api.js'`.
   for (const imp of file.imports) {
-    const target = imp.module.startsWith(".") ? resolveImport(ctx, file.rel, imp.module) : undefined;
-    const theirs = target && instances.get(target.rel);
+    const target = resolveImport(ctx, file.rel, imp.module);
+    if (!target) continue;
+    // `export { axios }` from a module that configures the library's interceptors: still the library.
+    const reexported = localNames(target, HTTP_MODULES);
+    for (const n of imp.names) if (reexported.has(n)) clients.add(n);
+    const theirs = instances.get(target.rel);
     if (!theirs) continue;
     for (const n of imp.names) if (theirs.has(n)) local.set(n, theirs.get(n)!);
     if (imp.default && target.defaultExport && theirs.has(target.defaultExport))

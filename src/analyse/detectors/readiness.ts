@@ -25,6 +25,12 @@ const METRICS = [
   "@willsoto/nestjs-prometheus",
   "koa-prometheus-adv",
   "hapi-prom",
+  // Platform telemetry and StatsD clients count: Application Insights, CloudWatch embedded metrics, StatsD.
+  "applicationinsights",
+  "aws-embedded-metrics",
+  "hot-shots",
+  "node-statsd",
+  "statsd-client",
 ];
 const LOGGERS = [
   "pino",
