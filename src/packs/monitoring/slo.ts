@@ -217,6 +217,8 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
       },
       failureModeId: fm.id,
       file: "slo",
+      // It reads both SLIs' series, so its scenarios share groups only with other journeys'.
+      mergeKey: [`${journey.id}/availability`, `${journey.id}/latency`],
       ...scenarios.absent,
     },
   ];
