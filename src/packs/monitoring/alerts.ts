@@ -4,6 +4,7 @@ import { dataProtectionAlerts } from "./data-protection.js";
 import { dependencyAlerts } from "./dependency-alerts.js";
 import { availabilityAlerts } from "./probes.js";
 import type { AlertDef, AlertRule, RecordingRule, RulesFile } from "./rules.js";
+import { monitoringScope, scopeAlert, scopeRecord } from "./scope.js";
 import { recordingRules, sloAlerts, sloGuardAlerts } from "./slo.js";
 import { workloadAlerts } from "./workload-alerts.js";
 
@@ -16,6 +17,7 @@ const cache = new WeakMap<Profile, AlertDef[]>();
 export function monitoringAlerts(profile: Profile): AlertDef[] {
   let alerts = cache.get(profile);
   if (!alerts) {
+    const { labels } = monitoringScope(profile);
     alerts = [
       ...profile.journeys.flatMap((j) => [...sloAlerts(profile, j), ...sloGuardAlerts(profile, j)]),
       ...availabilityAlerts(profile),
@@ -23,7 +25,7 @@ export function monitoringAlerts(profile: Profile): AlertDef[] {
       ...workloadAlerts(profile),
       ...dataAlerts(profile),
       ...dataProtectionAlerts(profile),
-    ];
+    ].map((a) => scopeAlert(a, profile.service.name, labels));
     cache.set(profile, alerts);
   }
   return alerts;
@@ -51,10 +53,12 @@ export interface RuleGroup {
 /** ops/monitoring/slo-rules.yml: one group per journey, recording rules then burn-rate alerts. */
 export function sloRuleGroups(profile: Profile): RuleGroup[] {
   const alerts = monitoringAlerts(profile).filter((a) => a.file === "slo");
+  const service = profile.service.name;
+  const { labels } = monitoringScope(profile);
   return profile.journeys.map((j) => ({
-    name: `${profile.service.name}-${j.id}-slo`,
+    name: `${service}-${j.id}-slo`,
     rules: [
-      ...recordingRules(profile.service.name, j),
+      ...recordingRules(service, j).map((r) => scopeRecord(r, service, labels)),
       ...alerts.filter((a) => a.rule.labels.journey === j.id).map((a) => a.rule),
     ],
   }));
