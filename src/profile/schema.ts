@@ -190,6 +190,14 @@ export const monitoringChoicesSchema = z
      * Helm values files; none when neither names it.
      */
     selectors: z.record(promLabelName, z.string().min(1)).optional(),
+    /**
+     * Where SLIs come from: \`ingress-nginx\` (nginx_ingress_controller_requests by namespace and ingress),
+     * \`otel-http\` (http_server_request_duration_seconds), \`prom-client\` (express-prom-bundle's
+     * http_request_duration_seconds) or \`govops\` (the starter instrumentation). Default: detected.
+     */
+    sli: z.enum(["govops", "ingress-nginx", "otel-http", "prom-client"]).optional(),
+    /** The ingress the ingress-nginx preset reads. Default: the ingress found, else the Helm chart's name. */
+    ingress: z.string().min(1).optional(),
     /** `PrometheusRule` resources beside the rules files. Default: written when the service runs on Kubernetes. */
     prometheusRule: z
       .object({

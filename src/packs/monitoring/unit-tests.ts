@@ -41,8 +41,8 @@ function minutesOf(duration: string): number {
 }
 
 interface Host {
-  /** Each alert key in the group, with the series its scenarios read (null: a scenario of several keys). */
-  keys: Map<string, string | null>;
+  /** Each alert key in the group, with the series its scenarios read there. */
+  keys: Map<string, string>;
   values: Map<string, string>;
   group: TestGroup;
 }
@@ -58,14 +58,13 @@ function signature(series: InputSeries[]): string {
  */
 function fits(host: Host, item: Planned): boolean {
   if (host.keys.size === 0) return false;
-  const sig = item.keys.length === 1 ? signature(item.group.series) : null;
-  const shared = item.keys.filter((k) => host.keys.has(k));
-  if (shared.some((k) => sig === null || host.keys.get(k) !== sig)) return false;
+  const sig = signature(item.group.series);
+  if (item.keys.some((k) => host.keys.has(k) && host.keys.get(k) !== sig)) return false;
   return item.group.series.every((s) => (host.values.get(s.series) ?? s.values) === s.values);
 }
 
-function addKeys(keys: Map<string, string | null>, item: Planned): void {
-  const sig = item.keys.length === 1 ? signature(item.group.series) : null;
+function addKeys(keys: Map<string, string>, item: Planned): void {
+  const sig = signature(item.group.series);
   for (const k of item.keys) keys.set(k, sig);
 }
 
@@ -106,7 +105,7 @@ export function testGroups(alerts: AlertDef[]): TestGroup[] {
     } else {
       const group = { ...item.group, series: [...item.group.series], checks: [...item.group.checks] };
       const values = new Map(item.group.series.map((s) => [s.series, s.values]));
-      const keys = new Map<string, string | null>();
+      const keys = new Map<string, string>();
       addKeys(keys, item);
       hosts.push({ keys, values, group });
     }
