@@ -34,7 +34,10 @@ function metricsModules(profile: Profile): string {
 
 /** The configured preset, else: an ingress found → ingress-nginx; OpenTelemetry → otel-http; prom-client → prom-client; else govops. */
 export function sliPreset(profile: Profile): SliPreset {
-  const ingress = profile.facts.signals.find((s) => s.name === "ingress");
+  // The chart's own values.yaml (or a manifest) before an environment's values file.
+  const ingresses = profile.facts.signals.filter((s) => s.name === "ingress");
+  const base = (file: string) => /(^|\/)values\.ya?ml$/.test(file) || !/(^|\/)values[-._]/.test(file);
+  const ingress = ingresses.find((s) => base(s.evidence.file)) ?? ingresses[0];
   const modules = metricsModules(profile);
   const chosen = profile.monitoring?.sli;
   const pick: [SliPresetName, string] = chosen
