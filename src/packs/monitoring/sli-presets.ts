@@ -32,7 +32,10 @@ function metricsModules(profile: Profile): string {
   return profile.facts.readiness.metrics.present ? (profile.facts.readiness.metrics.detail ?? "") : "";
 }
 
-/** The configured preset, else: an ingress found → ingress-nginx; OpenTelemetry → otel-http; prom-client → prom-client; else govops. */
+/**
+ * The configured preset, else: an ingress found → ingress-nginx; OpenTelemetry → otel-http;
+ * express-prom-bundle → prom-client (its metric names); else govops (bare prom-client names nothing).
+ */
 export function sliPreset(profile: Profile): SliPreset {
   // The chart's own values.yaml (or a manifest) before an environment's values file.
   const ingresses = profile.facts.signals.filter((s) => s.name === "ingress");
@@ -49,9 +52,14 @@ export function sliPreset(profile: Profile): SliPreset {
         ]
       : /opentelemetry/.test(modules)
         ? ["otel-http", `OpenTelemetry in the code (${modules.replace(/^[^:]*:\s*/, "")})`]
-        : /prom-client|express-prom-bundle/.test(modules)
-          ? ["prom-client", `prom-client in the code (${modules.replace(/^[^:]*:\s*/, "")})`]
-          : ["govops", "no metrics library or ingress found: the starter instrumentation exports these"];
+        : /express-prom-bundle/.test(modules)
+          ? ["prom-client", "express-prom-bundle in the code, which names its histogram this way"]
+          : [
+              "govops",
+              modules
+                ? `no ingress found, and ${modules.replace(/^[^:]*:\s*/, "")} names no metrics govops can know: the starter instrumentation (built on prom-client) exports these`
+                : "no metrics library or ingress found: the starter instrumentation exports these",
+            ];
   const [name, reason] = pick;
   if (name === "ingress-nginx") {
     const ingressName =
