@@ -10,6 +10,7 @@ import {
   failureModeSchema,
   itemIdSchema,
   journeySchema,
+  monitoringChoicesSchema,
   periodSchema,
   personalDataItemSchema,
   profileSchema,
@@ -111,6 +112,8 @@ export const configSchema = z
     changeFreezes: z.array(periodPatch).optional(),
     /** Delivery choices: `ci: full | gates | none` (default `gates` when the repository has CI). */
     delivery: deliveryChoicesSchema.optional(),
+    /** Monitoring choices: environment selectors and `PrometheusRule` resources. */
+    monitoring: monitoringChoicesSchema.optional(),
     /** AI enrichment, off unless `enabled` is true here or `--ai` is given. Flags override these settings. */
     ai: aiConfigSchema.optional(),
     /** Ids of items from the baseline, analysis or AI that do not apply to this service. */

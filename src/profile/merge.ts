@@ -154,6 +154,7 @@ export function mergeProfile(input: MergeInput): Profile {
       provenance: { source: escalation ? "user" : "baseline" },
     },
     ...(config.delivery ? { delivery: config.delivery } : {}),
+    ...(config.monitoring ? { monitoring: config.monitoring } : {}),
   };
   checkReferences(draft, configFile);
   const result = profileSchema.safeParse(draft);

@@ -180,6 +180,43 @@ export const deliveryChoicesSchema = z
   })
   .strict();
 
+const promLabelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name");
+
+export const monitoringChoicesSchema = z
+  .object({
+    /**
+     * Label matchers every rule adds to its selectors, so one environment's traffic is not added to another's
+     * (e.g. `namespace: my-service-prod`). Default: production's namespace from `service.namespaces` or the
+     * Helm values files; none when neither names it.
+     */
+    selectors: z.record(promLabelName, z.string().min(1)).optional(),
+    /**
+     * Where SLIs come from: \`ingress-nginx\` (nginx_ingress_controller_requests by namespace and ingress),
+     * \`otel-http\` (http_server_request_duration_seconds), \`prom-client\` (express-prom-bundle's
+     * http_request_duration_seconds) or \`govops\` (the starter instrumentation). Default: detected.
+     */
+    sli: z.enum(["govops", "ingress-nginx", "otel-http", "prom-client"]).optional(),
+    /** The ingress the ingress-nginx preset reads. Default: the ingress found, else the Helm chart's name. */
+    ingress: z.string().min(1).optional(),
+    /** `PrometheusRule` resources beside the rules files. Default: written when the service runs on Kubernetes. */
+    prometheusRule: z
+      .object({
+        enabled: z.boolean().optional(),
+        /** Labels the team's Prometheus selects rules by. Default: `role: alert-rules`. */
+        labels: z
+          .record(
+            z.string().regex(/^([a-z0-9.-]+\/)?[A-Za-z0-9]([-\w.]*[A-Za-z0-9])?$/, "a Kubernetes label key"),
+            z.string(),
+          )
+          .optional(),
+        /** Default: production's namespace, else none. */
+        namespace: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+  })
+  .strict();
+
 export const contactSchema = z
   .object({ role: z.string().min(1), name: z.string(), contact: z.string() })
   .strict();
@@ -240,6 +277,7 @@ export const profileSchema = z
       .object({ ownerTeam: z.string(), escalation: z.array(contactSchema), provenance: provenanceSchema })
       .strict(),
     delivery: deliveryChoicesSchema.optional(),
+    monitoring: monitoringChoicesSchema.optional(),
   })
   .strict();
 

@@ -67,7 +67,7 @@ export function serviceFromLayers(
       ["user", user.runbookBaseUrl],
       ["baseline", ""],
     ]),
-    ...(user.repositoryUrl === undefined ? {} : { repositoryUrl: user.repositoryUrl }),
+    ...repositoryOf(user.repositoryUrl, facts, fieldSources),
     dashboardBaseUrl: pick("dashboardBaseUrl", [
       ["user", user.dashboardBaseUrl],
       ["baseline", ""],
@@ -83,6 +83,15 @@ export function serviceFromLayers(
     },
     fieldSources,
   };
+}
+
+/** The config's repositoryUrl, else the one analysis read (package.json `repository` or the git remote). */
+function repositoryOf(user: string | undefined, facts: Facts, sources: Record<string, Source>) {
+  const found = facts.signals.find((s) => s.name === "repository")?.evidence.snippet;
+  const url = user ?? found;
+  if (url === undefined) return {};
+  sources.repositoryUrl = user === undefined ? "analysis" : "user";
+  return { repositoryUrl: url };
 }
 
 function hostingFrom(facts: Facts): string | undefined {

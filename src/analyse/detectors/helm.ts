@@ -43,19 +43,56 @@ function namespaceOf(doc: Record<string, unknown>): string | undefined {
   return found;
 }
 
+const INGRESS_KIND = /^kind:\s*Ingress\s*$/m;
+
+/** An ingress the values turn on: an `ingress` block not disabled, or an `ingressHost`, at the top or one down. */
+function valuesIngress(doc: Record<string, unknown>): { className?: string } | undefined {
+  for (const level of [doc, ...Object.values(doc)]) {
+    if (!level || typeof level !== "object") continue;
+    const l = level as { ingress?: { enabled?: unknown; className?: unknown }; ingressHost?: unknown };
+    if (typeof l.ingressHost === "string") return {};
+    if (l.ingress && typeof l.ingress === "object" && l.ingress.enabled !== false)
+      return typeof l.ingress.className === "string" ? { className: l.ingress.className } : {};
+  }
+  return undefined;
+}
+
+/** `kind: Ingress` manifests: the ingress's name from its metadata. */
+function manifestIngresses(text: string): string[] {
+  return text
+    .split(/^---\s*$/m)
+    .filter((doc) => INGRESS_KIND.test(doc))
+    .map((doc) => {
+      const name = (safeParse(doc)?.metadata as { name?: unknown } | undefined)?.name;
+      return typeof name === "string" ? name : "";
+    });
+}
+
 /**
  * Helm charts and their values files, as signals runbooks use for `helm` and `kubectl` commands:
  * `helm-chart` (snippet: the chart's name), `helm-values` (snippet: the environment the file configures)
- * and `helm-namespace` (snippet: a namespace the values file sets literally).
+ * and `helm-namespace` (snippet: a namespace the values file sets literally); and `ingress` (snippet: the
+ * ingress's name from a manifest, or the chart's name with `class=<className>` when the values set one), which
+ * picks the ingress-nginx SLI preset.
  */
 export const helmDetector: Detector = {
   id: "helm",
   title: "Helm charts, their environments and namespaces",
-  isEnabled: (ctx) => ctx.paths.some((p) => CHART.test(p)),
+  isEnabled: (ctx) =>
+    ctx.paths.some((p) => CHART.test(p)) ||
+    ctx.textFiles.some((f) => /\.ya?ml$/.test(f.rel) && INGRESS_KIND.test(f.text)),
   detect(ctx) {
     const signals: Signal[] = [];
     const chartDirs = ctx.paths.filter((p) => CHART.test(p)).map((p) => p.replace(CHART, ""));
+    const charts = ctx.textFiles.filter((f) => CHART.test(f.rel));
+    const chartName = (dir: string) => {
+      const near = (c: string) => c === dir || dir.startsWith(c) || c.startsWith(dir);
+      return charts.find((f) => near(f.rel.replace(CHART, ""))) ?? charts[0];
+    };
     for (const file of ctx.textFiles) {
+      if (/\.ya?ml$/.test(file.rel) && !file.rel.includes("/templates/") && INGRESS_KIND.test(file.text))
+        for (const name of manifestIngresses(file.text))
+          signals.push({ name: "ingress", evidence: ev(file.rel, lineOf(file.text, "kind"), name) });
       if (CHART.test(file.rel)) {
         const name = safeParse(file.text)?.name;
         if (typeof name === "string")
@@ -69,6 +106,19 @@ export const helmDetector: Detector = {
       const env = valuesEnvironment(file.rel);
       if (env) signals.push({ name: "helm-values", evidence: ev(file.rel, 1, env) });
       const doc = safeParse(file.text);
+      const ingress = doc && valuesIngress(doc);
+      if (ingress) {
+        const chart = chartName(dir);
+        const name = chart ? safeParse(chart.text)?.name : undefined;
+        const label = [
+          typeof name === "string" ? name : "",
+          ingress.className ? `class=${ingress.className}` : "",
+        ];
+        signals.push({
+          name: "ingress",
+          evidence: ev(file.rel, lineOf(file.text, "ingress"), label.filter(Boolean).join(" ")),
+        });
+      }
       const ns = doc && namespaceOf(doc);
       if (ns)
         signals.push({ name: "helm-namespace", evidence: ev(file.rel, lineOf(file.text, "namespace"), ns) });

@@ -11,6 +11,7 @@ import { fastifyDetector } from "./fastify.js";
 import { hapiDetector } from "./hapi.js";
 import { hofDetector } from "./hof.js";
 import { helmDetector } from "./helm.js";
+import { repositoryDetector } from "./repository.js";
 import { httpClientsDetector } from "./http-clients.js";
 import { integrationsDetector } from "./integrations.js";
 import { inversifyDetector } from "./inversify.js";
@@ -43,6 +44,7 @@ export const detectors: readonly Detector[] = [
   readinessDetector,
   deployCiDetector,
   helmDetector,
+  repositoryDetector,
   archetypeSignalsDetector,
   repoConventionsDetector,
 ];

@@ -6,6 +6,7 @@ import { markdownValidator } from "./markdown.js";
 import { placeholderValidator } from "./placeholders.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "./promtool.js";
 import { promtoolConfigValidator } from "./promtool-config.js";
+import { prometheusRuleValidator } from "./prometheus-rule.js";
 import { scriptSyntaxValidator } from "./script-syntax.js";
 import { shellcheckValidator } from "./shellcheck.js";
 import type { Validator } from "./types.js";
@@ -17,6 +18,7 @@ export const validators: readonly Validator[] = [
   promtoolTestValidator,
   amtoolValidator,
   promtoolConfigValidator,
+  prometheusRuleValidator,
   workflowValidator,
   markdownValidator,
   placeholderValidator,

@@ -32,7 +32,7 @@ export interface AlertSpec {
   file: Exclude<RulesFile, "slo">;
   records?: RecordingRule[];
   /** Alerts whose scenarios read disjoint series get different keys (see AlertDef.mergeKey). */
-  mergeKey?: string;
+  mergeKey?: string | string[];
 }
 
 /** An alert for a failure mode: labels and annotations every alert carries, links to its runbook. */

@@ -4,6 +4,8 @@ import { dataProtectionAlerts } from "./data-protection.js";
 import { dependencyAlerts } from "./dependency-alerts.js";
 import { availabilityAlerts } from "./probes.js";
 import type { AlertDef, AlertRule, RecordingRule, RulesFile } from "./rules.js";
+import { monitoringScope, scopeAlert, scopeAnchors, scopeRecord } from "./scope.js";
+import { sliPreset } from "./sli-presets.js";
 import { recordingRules, sloAlerts, sloGuardAlerts } from "./slo.js";
 import { workloadAlerts } from "./workload-alerts.js";
 
@@ -16,6 +18,8 @@ const cache = new WeakMap<Profile, AlertDef[]>();
 export function monitoringAlerts(profile: Profile): AlertDef[] {
   let alerts = cache.get(profile);
   if (!alerts) {
+    const { labels } = monitoringScope(profile);
+    const anchors = scopeAnchors(profile.service.name, sliPreset(profile).fixed);
     alerts = [
       ...profile.journeys.flatMap((j) => [...sloAlerts(profile, j), ...sloGuardAlerts(profile, j)]),
       ...availabilityAlerts(profile),
@@ -23,7 +27,7 @@ export function monitoringAlerts(profile: Profile): AlertDef[] {
       ...workloadAlerts(profile),
       ...dataAlerts(profile),
       ...dataProtectionAlerts(profile),
-    ];
+    ].map((a) => scopeAlert(a, anchors, labels));
     cache.set(profile, alerts);
   }
   return alerts;
@@ -51,10 +55,14 @@ export interface RuleGroup {
 /** ops/monitoring/slo-rules.yml: one group per journey, recording rules then burn-rate alerts. */
 export function sloRuleGroups(profile: Profile): RuleGroup[] {
   const alerts = monitoringAlerts(profile).filter((a) => a.file === "slo");
+  const service = profile.service.name;
+  const { labels } = monitoringScope(profile);
+  const preset = sliPreset(profile);
+  const anchors = scopeAnchors(service, preset.fixed);
   return profile.journeys.map((j) => ({
-    name: `${profile.service.name}-${j.id}-slo`,
+    name: `${service}-${j.id}-slo`,
     rules: [
-      ...recordingRules(profile.service.name, j),
+      ...recordingRules(preset, service, j).map((r) => scopeRecord(r, anchors, labels)),
       ...alerts.filter((a) => a.rule.labels.journey === j.id).map((a) => a.rule),
     ],
   }));

@@ -7,6 +7,7 @@ import { baseUrlOf, probeTargets } from "./probes.js";
 import { readmeModel } from "./readme.js";
 import { TEST_INTERVAL } from "./rules.js";
 import { testGroups } from "./unit-tests.js";
+import { PROMETHEUS_RULE_DIR, prometheusRuleChoice } from "./prometheus-rule.js";
 import type { OutputFile, Pack } from "../../render/pack.js";
 
 const DIR = "ops/monitoring";
@@ -27,8 +28,20 @@ function rulesWithTests(profile: Profile, file: RulesFile): OutputFile[] {
   const name = `${file}-rules`;
   const testFile = `${DIR}/tests/${name}.test.yml`;
   const alerts = monitoringAlerts(profile).filter((a) => a.file === file);
+  const kube = prometheusRuleChoice(profile);
   return [
     owned(`${DIR}/${name}.yml`, "monitoring/rules.yml.hbs", { header: HEADERS[file], groups }),
+    ...(kube
+      ? [
+          owned(`${PROMETHEUS_RULE_DIR}/${name}.yml`, "monitoring/prometheus-rule.yml.hbs", {
+            ruleFile: `${name}.yml`,
+            name: `${profile.service.name}-${file}`,
+            namespace: kube.namespace ?? "",
+            labels: kube.labels,
+            groups,
+          }),
+        ]
+      : []),
     owned(testFile, "monitoring/rules.test.yml.hbs", {
       testFile,
       ruleFile: `../${name}.yml`,
@@ -94,7 +107,7 @@ export const monitoringPack: Pack = {
         context: {
           service,
           ruleFiles: rules
-            .filter((f) => !f.path.includes("/tests/"))
+            .filter((f) => !f.path.includes("/tests/") && !f.path.startsWith(PROMETHEUS_RULE_DIR))
             .map((f) => f.path.slice(DIR.length + 1)),
           metricsTarget: `${service}:9464`,
           probes: probes.length > 0,
@@ -128,6 +141,8 @@ export const monitoringPack: Pack = {
 
 function describe(path: string): string {
   if (path.includes("/tests/")) return "promtool unit tests for the rules file of the same name";
+  if (path.startsWith(PROMETHEUS_RULE_DIR))
+    return "the rules file of the same name as a `PrometheusRule` resource";
   if (path.endsWith("-rules.yml")) return "Prometheus recording and alerting rules";
   if (path.endsWith("alertmanager.yml")) return "Alertmanager routing, inhibition and receivers";
   if (path.endsWith("alertmanager-routes.test.yml"))

@@ -5,6 +5,30 @@ import { receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
 import { METRICS } from "./metrics.js";
 import { baseUrlOf } from "./probes.js";
+import { monitoringScope } from "./scope.js";
+import { sliPreset, thresholdLe } from "./sli-presets.js";
+
+/** Which SLI preset the rules read and why, the metrics it reads, and the selectors that keep environments apart. */
+function sliSource(profile: Profile) {
+  const p = sliPreset(profile);
+  const scope = monitoringScope(profile);
+  const selectors = Object.entries(scope.labels).map(([k, v]) => `${k}="${v}"`);
+  const from = {
+    config: "monitoring.selectors in govops.config.yaml",
+    namespaces: "service.namespaces in govops.config.yaml",
+    helm: "production's Helm values file",
+    none: "",
+  }[scope.source];
+  return {
+    preset: p.name,
+    reason: p.reason,
+    requests: p.requests,
+    duration: p.duration,
+    les: [...new Set(profile.journeys.map((j) => thresholdLe(p, j.slo.latency.thresholdMs)))].join(", "),
+    byRoute: Boolean(p.route),
+    selectors: selectors.length ? `${selectors.join(", ")} (from ${from})` : "",
+  };
+}
 
 /** Which rules files read each metric of the contract; metrics no rule reads are left out. */
 function metricsTable(profile: Profile) {
@@ -56,7 +80,14 @@ export function readmeModel(
           "set service.runbookBaseUrl or service.repositoryUrl in govops.config.yaml: until then every alert's runbook_url is a TO DO, not a link.",
         ]
       : []),
-    `wire ${instrumentation} into the service so it exports the metrics above.`,
+    ...(sliPreset(profile).name === "govops"
+      ? [`wire ${instrumentation} into the service so it exports the metrics above.`]
+      : []),
+    ...(Object.keys(monitoringScope(profile).labels).length === 0
+      ? [
+          "set monitoring.selectors (or service.namespaces) in govops.config.yaml: until then the rules add every environment's traffic together.",
+        ]
+      : []),
     `run Prometheus with a retention of at least ${Math.max(...profile.journeys.map((j) => j.slo.periodDays))} days.`,
   ];
   return {
@@ -64,6 +95,7 @@ export function readmeModel(
     files,
     instrumentation,
     metrics: metricsTable(profile),
+    sli: sliSource(profile),
     alerts: alertsTable(profile),
     guards: profile.journeys.flatMap((j) =>
       (["availability", "latency"] as const).map((sli) => ({

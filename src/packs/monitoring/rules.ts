@@ -73,9 +73,10 @@ export interface AlertDef {
   quiet: Scenario[];
   /**
    * Alerts with different keys read disjoint series, so their scenarios may share one promtool test group
-   * (promtool's cost grows with groups × steps × rules). Unset: each scenario gets a group of its own.
+   * (promtool's cost grows with groups × steps × rules). An alert reading several alerts' series lists all
+   * their keys. Unset: each scenario gets a group of its own.
    */
-  mergeKey?: string;
+  mergeKey?: string | string[];
 }
 
 /** A PromQL selector body from label matchers, each value quoted for PromQL. */

@@ -1,7 +1,7 @@
 import type { Journey } from "../../profile/schema.js";
 import type { BurnRow } from "./burn-rate.js";
-import { leLabel, METRICS } from "./metrics.js";
 import { seriesName, type InputSeries, type Scenario } from "./rules.js";
+import { presetSeriesLabels, sharedCounter, thresholdLe, type SliPreset } from "./sli-presets.js";
 import { counter, events, scenario } from "./series.js";
 
 /** Requests a minute in every scenario: enough that a 0.1% error ratio is a whole request. */
@@ -15,33 +15,47 @@ export interface BadPhase {
 
 /** Input series for one journey's SLI: the journey's first entry route, good and bad requests per phase. */
 export function sliSeries(
+  preset: SliPreset,
   service: string,
   journey: Journey,
   sli: "availability" | "latency",
   phases: BadPhase[],
 ): InputSeries[] {
-  const route = journey.entryRoutes[0];
-  const base = { service, route: route?.path ?? "/", method: route?.method ?? "GET" };
   const per = (bad: boolean) =>
     counter(
       phases.map((p) => ({ minutes: p.minutes, per: TRAFFIC_PER_MINUTE * (bad ? p.ratio : 1 - p.ratio) })),
     );
   const all = counter(phases.map((p) => ({ minutes: p.minutes, per: TRAFFIC_PER_MINUTE })));
-  const name = seriesName;
+  return seriesOf(preset, service, journey, sli, { good: per(false), bad: per(true), all });
+}
+
+/** The SLI's input series from the values of its good, bad and all requests, labelled as the preset does. */
+function seriesOf(
+  preset: SliPreset,
+  service: string,
+  journey: Journey,
+  sli: "availability" | "latency",
+  v: { good: string; bad: string; all: string },
+  labels: Record<string, string> = presetSeriesLabels(preset, service, journey),
+): InputSeries[] {
+  const status = (code: string) => ({ ...labels, [preset.status]: code });
   if (sli === "availability")
     return [
-      { series: name(METRICS.requests.name, { ...base, status_code: "200" }), values: per(false) },
-      { series: name(METRICS.requests.name, { ...base, status_code: "500" }), values: per(true) },
+      { series: seriesName(preset.requests, status("200")), values: v.good },
+      { series: seriesName(preset.requests, status("500")), values: v.bad },
     ];
-  const le = leLabel(journey.slo.latency.thresholdMs);
+  const le = thresholdLe(preset, journey.slo.latency.thresholdMs);
+  // When requests are counted by the histogram, its series carry the status too (all of them succeed here).
+  const base = sharedCounter(preset) ? status("200") : labels;
   return [
-    { series: name(`${METRICS.duration.name}_bucket`, { ...base, le }), values: per(false) },
-    { series: name(`${METRICS.duration.name}_count`, base), values: all },
+    { series: seriesName(`${preset.duration}_bucket`, { ...base, le }), values: v.good },
+    { series: seriesName(`${preset.duration}_count`, base), values: v.all },
   ];
 }
 
 /** A sparse journey: one request at each of `at` (minutes), of which those at `bad` fail or are slow. */
 export function sparseSeries(
+  preset: SliPreset,
   service: string,
   journey: Journey,
   sli: "availability" | "latency",
@@ -49,31 +63,23 @@ export function sparseSeries(
   bad: number[],
   total: number,
 ): InputSeries[] {
-  const route = journey.entryRoutes[0];
-  const base = { service, route: route?.path ?? "/", method: route?.method ?? "GET" };
   const good = at.filter((m) => !bad.includes(m));
-  if (sli === "availability")
-    return [
-      {
-        series: seriesName(METRICS.requests.name, { ...base, status_code: "200" }),
-        values: events(good, total),
-      },
-      {
-        series: seriesName(METRICS.requests.name, { ...base, status_code: "500" }),
-        values: events(bad, total),
-      },
-    ];
-  const le = leLabel(journey.slo.latency.thresholdMs);
-  return [
-    { series: seriesName(`${METRICS.duration.name}_bucket`, { ...base, le }), values: events(good, total) },
-    { series: seriesName(`${METRICS.duration.name}_count`, base), values: events(at, total) },
-  ];
+  return seriesOf(preset, service, journey, sli, {
+    good: events(good, total),
+    bad: events(bad, total),
+    all: events(at, total),
+  });
 }
 
 /** One request every ten minutes for three hours; the one at two hours fails (or is slow). */
-export function oneBadInTen(service: string, journey: Journey, sli: "availability" | "latency") {
+export function oneBadInTen(
+  preset: SliPreset,
+  service: string,
+  journey: Journey,
+  sli: "availability" | "latency",
+) {
   const at = Array.from({ length: 18 }, (_, i) => (i + 1) * 10);
-  return sparseSeries(service, journey, sli, at, [120], 180);
+  return sparseSeries(preset, service, journey, sli, at, [120], 180);
 }
 
 /**
@@ -82,7 +88,7 @@ export function oneBadInTen(service: string, journey: Journey, sli: "availabilit
  * among sparse successes, and a total outage at full traffic (the burn-rate page's case), stay quiet. The
  * absent() ticket fires when the service reports no request for the journey's routes, not when it does.
  */
-export function lowTrafficScenarios(service: string, journey: Journey, guard: number) {
+export function lowTrafficScenarios(preset: SliPreset, service: string, journey: Journey, guard: number) {
   const make = (
     name: string,
     series: InputSeries[],
@@ -92,27 +98,27 @@ export function lowTrafficScenarios(service: string, journey: Journey, guard: nu
   const low = (phases: BadPhase[]): InputSeries[] => {
     const per = (bad: boolean) =>
       counter(phases.map((p) => ({ minutes: p.minutes, per: guard * 30 * (bad ? p.ratio : 1 - p.ratio) })));
-    const route = journey.entryRoutes[0];
-    const base = { service, route: route?.path ?? "/", method: route?.method ?? "GET" };
-    return [
-      { series: seriesName(METRICS.requests.name, { ...base, status_code: "200" }), values: per(false) },
-      { series: seriesName(METRICS.requests.name, { ...base, status_code: "500" }), values: per(true) },
-    ];
+    return seriesOf(preset, service, journey, "availability", { good: per(false), bad: per(true), all: "" });
   };
   const outage = { ratio: 1, minutes: 40 };
   const healthy = (minutes: number) => ({ ratio: 0, minutes });
   const both = [
-    ...sliSeries(service, journey, "availability", [healthy(30)]),
-    ...sliSeries(service, journey, "latency", [healthy(30)]),
-  ];
+    ...sliSeries(preset, service, journey, "availability", [healthy(30)]),
+    ...sliSeries(preset, service, journey, "latency", [healthy(30)]),
+  ].filter((s, i, all) => all.findIndex((o) => o.series === s.series) === i);
+  // Requests Prometheus does see, that are not the journey's: another route, or another ingress.
+  const elsewhere = Object.fromEntries(
+    Object.entries(presetSeriesLabels(preset, service, journey)).map(([k, v]) =>
+      k === preset.route
+        ? [k, "/govops-test/no-journey-route"]
+        : k === "ingress"
+          ? [k, `${v}-other`]
+          : [k, v],
+    ),
+  );
   const unrelated = [
     {
-      series: seriesName(METRICS.requests.name, {
-        service,
-        route: "/govops-test/no-journey-route",
-        method: "GET",
-        status_code: "200",
-      }),
+      series: seriesName(preset.requests, { ...elsewhere, [preset.status]: "200" }),
       values: counter([{ per: 10, minutes: 30 }]),
     },
   ];
@@ -122,13 +128,13 @@ export function lowTrafficScenarios(service: string, journey: Journey, guard: nu
       quiet: [
         make(
           "one failure at one request every ten minutes",
-          oneBadInTen(service, journey, "availability"),
+          oneBadInTen(preset, service, journey, "availability"),
           [124, 130],
         ),
         make("recovery resolves the low-traffic page", low([healthy(60), outage, healthy(15)]), [105, 115]),
         make(
           "total outage at full traffic is the burn-rate page's",
-          sliSeries(service, journey, "availability", [healthy(10), outage]),
+          sliSeries(preset, service, journey, "availability", [healthy(10), outage]),
           [50],
         ),
       ],
@@ -148,6 +154,7 @@ export function lowTrafficScenarios(service: string, journey: Journey, guard: nu
  * slowest page row (5.6×), fires the ticket alone.
  */
 export function sloScenarios(
+  preset: SliPreset,
   journey: Journey,
   sli: "availability" | "latency",
   severity: "page" | "ticket",
@@ -160,7 +167,13 @@ export function sloScenarios(
     phases: BadPhase[],
     evalAfter: number[],
     fires?: Array<Record<string, string>>,
-  ) => scenario(`${journey.id} ${sli}: ${name}`, sliSeries(service, journey, sli, phases), evalAfter, fires);
+  ) =>
+    scenario(
+      `${journey.id} ${sli}: ${name}`,
+      sliSeries(preset, service, journey, sli, phases),
+      evalAfter,
+      fires,
+    );
   if (severity === "ticket") {
     const burn: BadPhase[] = [{ ratio: 4 * budget, minutes: 20 }];
     return {
@@ -184,7 +197,7 @@ export function sloScenarios(
     quiet: [
       scenario(
         `${journey.id} ${sli}: one bad request at one request every ten minutes`,
-        oneBadInTen(service, journey, sli),
+        oneBadInTen(preset, service, journey, sli),
         [124, 130],
       ),
       make("healthy traffic spending half the budget", [{ ratio: budget / 2, minutes: 30 }], [30]),

@@ -1,11 +1,10 @@
 import { GovopsError } from "../../errors.js";
 import type { Journey, Profile } from "../../profile/schema.js";
-import { promRegex } from "../../render/escape.js";
 import { dashboardUrl } from "../../layout.js";
 import { runbookLink } from "./links.js";
 import { burnRows, WINDOWS, type BurnRow } from "./burn-rate.js";
 import { ownerOf } from "./failure-modes.js";
-import { leLabel, METRICS } from "./metrics.js";
+import { presetMatchers, sharedCounter, sliPreset, thresholdLe, type SliPreset } from "./sli-presets.js";
 import { pascal, selector, type AlertDef, type Priority, type RecordingRule } from "./rules.js";
 import { lowTrafficScenarios, sloScenarios } from "./slo-scenarios.js";
 
@@ -28,34 +27,36 @@ export function windowsFor(journey: Journey): string[] {
   return [...new Set<string>([...WINDOWS, `${journey.slo.periodDays}d`])];
 }
 
-/** The journey's requests: its entry routes' templates, as the instrumentation labels them. */
-export function journeyMatchers(service: string, journey: Journey): string {
-  const routes = [...new Set(journey.entryRoutes.map((r) => promRegex(r.path)))].join("|");
-  return selector({ service }, [`route=~"${routes}"`]).slice(1, -1);
-}
-
-export function recordingRules(service: string, journey: Journey): RecordingRule[] {
-  const sel = journeyMatchers(service, journey);
-  const le = leLabel(journey.slo.latency.thresholdMs);
+export function recordingRules(preset: SliPreset, service: string, journey: Journey): RecordingRule[] {
+  const sel = presetMatchers(preset, service, journey);
+  const le = thresholdLe(preset, journey.slo.latency.thresholdMs);
   const labels = { service, journey: journey.id };
-  const { requests, duration } = METRICS;
+  const { requests, duration, status } = preset;
   return windowsFor(journey).flatMap((w) => [
     {
       record: `${SLI_RECORD.availability}${w}`,
-      expr: `sum(rate(${requests.name}{${sel}, status_code=~"5.."}[${w}]))\n/\nclamp_min(sum(rate(${requests.name}{${sel}}[${w}])), 1e-9)`,
+      expr: `sum(rate(${requests}{${sel}, ${status}=~"5.."}[${w}]))\n/\nclamp_min(sum(rate(${requests}{${sel}}[${w}])), 1e-9)`,
       labels,
     },
     {
       record: `${SLI_RECORD.latency}${w}`,
-      expr: `1 - (\n  sum(rate(${duration.name}_bucket{${sel}, le="${le}"}[${w}]))\n  /\n  clamp_min(sum(rate(${duration.name}_count{${sel}}[${w}])), 1e-9)\n)`,
+      expr: `1 - (\n  sum(rate(${duration}_bucket{${sel}, le="${le}"}[${w}]))\n  /\n  clamp_min(sum(rate(${duration}_count{${sel}}[${w}])), 1e-9)\n)`,
       labels,
     },
   ]);
 }
 
 /** The counter of all the journey's requests an SLI divides by. */
-export function totalMetric(sli: Sli): string {
-  return sli === "availability" ? METRICS.requests.name : `${METRICS.duration.name}_count`;
+export function totalMetric(preset: SliPreset, sli: Sli): string {
+  return sli === "availability" ? preset.requests : `${preset.duration}_count`;
+}
+
+/**
+ * Test-group keys: the SLIs read disjoint series unless the preset counts requests with the histogram; and
+ * journeys read disjoint series only when the preset labels routes (an ingress counts them all together).
+ */
+function sliKey(preset: SliPreset, journey: Journey, sli: Sli): string {
+  return `${preset.route ? journey.id : "all-journeys"}/${sharedCounter(preset) ? "requests" : sli}`;
 }
 
 /** The short window of the fastest page row, in seconds: a single bad request there decides the default guard. */
@@ -75,6 +76,7 @@ export function minRequestRate(journey: Journey, sli: Sli): number {
 }
 
 function burnExpr(
+  preset: SliPreset,
   sli: Sli,
   service: string,
   journey: Journey,
@@ -86,7 +88,7 @@ function burnExpr(
   const traffic = (window: string) =>
     guard === undefined
       ? ""
-      : `\n  and on()\n  sum(rate(${totalMetric(sli)}{${journeyMatchers(service, journey)}}[${window}])) >= ${guard}`;
+      : `\n  and on()\n  sum(rate(${totalMetric(preset, sli)}{${presetMatchers(preset, service, journey)}}[${window}])) >= ${guard}`;
   return rows
     .map(
       (r) =>
@@ -114,6 +116,7 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
       `Journey "${journey.id}" has no failure mode for its SLO alerts to link to`,
       `Add a failure mode with detection.alert: slo-burn and affects.journeys: [${journey.id}] to the profile.`,
     );
+  const preset = sliPreset(profile);
   return (["availability", "latency"] as const).flatMap((sli) => {
     const slo = sloTarget(journey, sli);
     const rows = burnRows(slo, journey.slo.periodDays, `Journey "${journey.id}" ${sli}`);
@@ -123,6 +126,7 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
         alert: sloAlertName(service, journey.id, sli),
         // Only pages are guarded: a ticket for a sparse journey's slow burn interrupts nobody.
         expr: burnExpr(
+          preset,
           sli,
           service,
           journey,
@@ -149,8 +153,8 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
         rule,
         failureModeId: fm.id,
         file: "slo",
-        mergeKey: `${journey.id}/${sli}`,
-        ...sloScenarios(journey, sli, severity, rows, service),
+        mergeKey: sliKey(preset, journey, sli),
+        ...sloScenarios(preset, journey, sli, severity, rows, service),
       };
     });
   });
@@ -168,8 +172,10 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
   const service = profile.service.name;
   const fm = ownerOf(profile, "slo-burn", { journey: journey.id }) ?? ownerOf(profile, "slo-burn");
   if (!fm) return [];
-  const sel = journeyMatchers(service, journey);
-  const req = METRICS.requests.name;
+  const preset = sliPreset(profile);
+  const sel = presetMatchers(preset, service, journey);
+  const req = preset.requests;
+  const status = preset.status;
   const guard = minRequestRate(journey, "availability");
   const w = LOW_TRAFFIC_WINDOW;
   const links = {
@@ -184,12 +190,12 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
     priority: priorityOf(severity, fm.severity),
     citizen_impact: journey.criticality,
   });
-  const scenarios = lowTrafficScenarios(service, journey, guard);
+  const scenarios = lowTrafficScenarios(preset, service, journey, guard);
   return [
     {
       rule: {
         alert: `${pascal(service)}${pascal(journey.id)}NoSuccessfulRequests`,
-        expr: `sum(increase(${req}{${sel}, status_code=~"5.."}[${w}])) > 1.5\nand on()\n(sum(increase(${req}{${sel}, status_code!~"5.."}[${w}])) or on() vector(0)) < 0.5\nand on()\nsum(rate(${req}{${sel}}[1h])) < ${guard}`,
+        expr: `sum(increase(${req}{${sel}, ${status}=~"5.."}[${w}])) > 1.5\nand on()\n(sum(increase(${req}{${sel}, ${status}!~"5.."}[${w}])) or on() vector(0)) < 0.5\nand on()\nsum(rate(${req}{${sel}}[1h])) < ${guard}`,
         for: SLO_FOR.page,
         labels: labels("page"),
         annotations: {
@@ -200,23 +206,28 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
       },
       failureModeId: fm.id,
       file: "slo",
-      mergeKey: `${journey.id}/availability`,
+      mergeKey: sliKey(preset, journey, "availability"),
       ...scenarios.noSuccess,
     },
     {
       rule: {
         alert: `${pascal(service)}${pascal(journey.id)}SliMetricsAbsent`,
-        expr: `absent(${req}{${sel}})\nor\nabsent(${totalMetric("latency")}{${sel}})`,
+        expr: [...new Set([req, totalMetric(preset, "latency")])]
+          .map((m) => `absent(${m}{${sel}})`)
+          .join("\nor\n"),
         for: SLO_FOR.ticket,
-        labels: labels("ticket"),
+        // absent() gives the alert the selector's equality labels: the preset's fixed ones join its own.
+        labels: { ...labels("ticket"), ...preset.fixed },
         annotations: {
           summary: `${journey.name} journey has no SLI metrics`,
-          description: `Prometheus has no ${req} or ${totalMetric("latency")} series for the journey's routes, so its burn-rate alerts cannot fire. Citizen impact: ${fm.citizenImpact}`,
+          description: `Prometheus has no ${[...new Set([req, totalMetric(preset, "latency")])].join(" or ")} series for the journey's routes, so its burn-rate alerts cannot fire. Citizen impact: ${fm.citizenImpact}`,
           ...links,
         },
       },
       failureModeId: fm.id,
       file: "slo",
+      // It reads both SLIs' series, so its scenarios share groups only with other journeys'.
+      mergeKey: [...new Set([sliKey(preset, journey, "availability"), sliKey(preset, journey, "latency")])],
       ...scenarios.absent,
     },
   ];

@@ -30,7 +30,7 @@ function expectedAlerts(def: AlertDef, scenario: Scenario, all: AlertDef[]): Exp
 }
 
 interface Planned {
-  key?: string;
+  keys: string[];
   steps: number;
   group: TestGroup;
 }
@@ -40,15 +40,44 @@ function minutesOf(duration: string): number {
   return m ? Number(m[1] ?? 0) * 1440 + Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0) : 0;
 }
 
+interface Host {
+  /** Each alert key in the group, with the series its scenarios read there. */
+  keys: Map<string, string>;
+  values: Map<string, string>;
+  group: TestGroup;
+}
+
+function signature(series: InputSeries[]): string {
+  return JSON.stringify(series.map((s) => [s.series, s.values]).sort());
+}
+
+/**
+ * A scenario may join a group when every series both name has the same values, and each alert key it
+ * shares with the group reads exactly the same series there (two alerts' checks on one input, e.g. a page
+ * and the low-traffic rule both quiet on one bad request in ten minutes).
+ */
+function fits(host: Host, item: Planned): boolean {
+  if (host.keys.size === 0) return false;
+  const sig = signature(item.group.series);
+  if (item.keys.some((k) => host.keys.has(k) && host.keys.get(k) !== sig)) return false;
+  return item.group.series.every((s) => (host.values.get(s.series) ?? s.values) === s.values);
+}
+
+function addKeys(keys: Map<string, string>, item: Planned): void {
+  const sig = signature(item.group.series);
+  for (const k of item.keys) keys.set(k, sig);
+}
+
 /**
  * promtool test groups: for every alert, each scenario checked at each of its evaluation times. Scenarios
- * of alerts with different merge keys share groups (longest first), so a test costs about as many
- * evaluation steps as its longest scenarios rather than all of them.
+ * of alerts with disjoint merge keys share groups (longest first), and a series two of them name alike is
+ * loaded once, so a test costs about as many evaluation steps as its longest scenarios, whatever the number
+ * of journeys (promtool evaluates every rule of the file at every step of every group).
  */
 export function testGroups(alerts: AlertDef[]): TestGroup[] {
   const planned: Planned[] = alerts.flatMap((def) =>
     [...def.firing, ...def.quiet].map((scenario) => ({
-      key: def.mergeKey,
+      keys: def.mergeKey === undefined ? [] : [def.mergeKey].flat(),
       steps: Math.max(...scenario.evalTimes.map(minutesOf)),
       group: {
         name: `${def.rule.alert}: ${scenario.name}`,
@@ -61,18 +90,25 @@ export function testGroups(alerts: AlertDef[]): TestGroup[] {
       },
     })),
   );
-  const merged: Array<{ keys: Set<string>; group: TestGroup }> = [];
+  const hosts: Host[] = [];
   for (const item of [...planned].sort((a, b) => b.steps - a.steps)) {
-    const host = item.key ? merged.find((m) => m.keys.size > 0 && !m.keys.has(item.key!)) : undefined;
+    const host = item.keys.length > 0 ? hosts.find((h) => fits(h, item)) : undefined;
     if (host) {
-      host.keys.add(item.key!);
+      addKeys(host.keys, item);
       host.group.name += `; ${item.group.name}`;
-      host.group.series.push(...item.group.series);
+      for (const s of item.group.series) {
+        if (host.values.has(s.series)) continue;
+        host.values.set(s.series, s.values);
+        host.group.series.push(s);
+      }
       host.group.checks.push(...item.group.checks);
     } else {
       const group = { ...item.group, series: [...item.group.series], checks: [...item.group.checks] };
-      merged.push({ keys: new Set(item.key ? [item.key] : []), group });
+      const values = new Map(item.group.series.map((s) => [s.series, s.values]));
+      const keys = new Map<string, string>();
+      addKeys(keys, item);
+      hosts.push({ keys, values, group });
     }
   }
-  return merged.map((m) => m.group);
+  return hosts.map((h) => h.group);
 }

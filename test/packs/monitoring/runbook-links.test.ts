@@ -1,7 +1,10 @@
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyseService } from "../../../src/index.js";
 import { repositoryWebUrl, runbookLink } from "../../../src/packs/monitoring/links.js";
 import type { Profile } from "../../../src/profile/schema.js";
-import { exampleProfile } from "../../helpers.js";
+import { exampleProfile, fixturePath, withTempDir } from "../../helpers.js";
 
 const withService = (profile: Profile, service: Partial<Profile["service"]>): Profile => ({
   ...profile,
@@ -44,5 +47,38 @@ describe("absolute runbook_url", () => {
       expect(link).toMatch(/^TO DO: /);
       expect(link).toContain(`ops/runbooks/${fm}.md`);
     }
+  });
+});
+
+describe("runbook_url base found by analysis", () => {
+  it("comes from package.json's repository, else the git origin remote, else none", async () => {
+    const fixture = fixturePath("monitoring", "helm-ingress-permits");
+    const { profile } = await analyseService(fixture, { write: false });
+    expect(profile.service.repositoryUrl).toBe("github:example-dept/permits");
+    expect(runbookLink(profile, "permits-slo-burn")).toBe(
+      "https://github.com/example-dept/permits/blob/HEAD/ops/runbooks/permits-slo-burn.md",
+    );
+    await withTempDir(async (dir) => {
+      await cp(fixture, dir, { recursive: true });
+      const pkg = JSON.parse(await readFile(path.join(dir, "package.json"), "utf8")) as Record<
+        string,
+        unknown
+      >;
+      delete pkg.repository;
+      await writeFile(path.join(dir, "package.json"), JSON.stringify(pkg));
+      await mkdir(path.join(dir, ".git"));
+      await writeFile(
+        path.join(dir, ".git", "config"),
+        '[core]\n\tbare = false\n[remote "origin"]\n\turl = git@gitlab.com:example-dept/permits.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n',
+      );
+      const fromGit = (await analyseService(dir, { write: false })).profile;
+      expect(fromGit.service.repositoryUrl).toBe("git@gitlab.com:example-dept/permits.git");
+      expect(runbookLink(fromGit, "x")).toBe(
+        "https://gitlab.com/example-dept/permits/-/blob/HEAD/ops/runbooks/x.md",
+      );
+      await rm(path.join(dir, ".git"), { recursive: true });
+      const none = (await analyseService(dir, { write: false })).profile;
+      expect(none.service.repositoryUrl).toBeUndefined();
+    });
   });
 });

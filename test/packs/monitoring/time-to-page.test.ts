@@ -7,6 +7,7 @@ import type { Journey, Profile } from "../../../src/profile/schema.js";
 import { burnRows, type BurnRow } from "../../../src/packs/monitoring/burn-rate.js";
 import { SLI_RECORD, SLO_FOR, sloAlertName } from "../../../src/packs/monitoring/slo.js";
 import { sliSeries } from "../../../src/packs/monitoring/slo-scenarios.js";
+import { sliPreset } from "../../../src/packs/monitoring/sli-presets.js";
 import { examplePack, exampleProfile, withTempDir } from "../../helpers.js";
 import { file, tool } from "./helpers.js";
 
@@ -62,7 +63,7 @@ async function measure(
   checkAt: number[],
 ): Promise<Run> {
   const alertname = sloAlertName(profile.service.name, journey.id, "availability");
-  const series = sliSeries(profile.service.name, journey, "availability", [
+  const series = sliSeries(sliPreset(profile), profile.service.name, journey, "availability", [
     { ratio: 0, minutes: historyMinutes },
     { ratio, minutes: incidentMinutes },
   ]);
