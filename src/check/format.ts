@@ -24,6 +24,8 @@ export interface CheckReport {
   strict: boolean;
   validatorsRun: string[];
   findings: Finding[];
+  /** The team's files at paths the pack would use, left alone. */
+  kept: string[];
 }
 
 export function checkReport(result: CheckResult, options: { strict?: boolean } = {}): CheckReport {
@@ -50,6 +52,7 @@ export function checkReport(result: CheckResult, options: { strict?: boolean } =
     strict,
     validatorsRun: result.validatorsRun,
     findings,
+    kept: result.kept ?? [],
   };
 }
 
@@ -92,8 +95,9 @@ function text(report: CheckReport): string {
 
 function summary(report: CheckReport): string {
   const errors = report.findings.filter((f) => f.level === "error").length;
+  const kept = report.kept.length ? `; left alone, not written by govops: ${report.kept.join(", ")}` : "";
   return report.ok
-    ? `Pack is valid and up to date (validators: ${report.validatorsRun.join(", ") || "none applicable"})`
+    ? `Pack is valid and up to date (validators: ${report.validatorsRun.join(", ") || "none applicable"})${kept}`
     : `${errors} problem(s)`;
 }
 

@@ -24,6 +24,7 @@ function result(overrides: Partial<CheckResult> = {}): CheckResult {
     validatorsRun: ["markdownlint"],
     skipped: [{ validator: "shellcheck", title: "shellcheck", reason: "shellcheck is not installed" }],
     notes: [{ validator: "placeholders", file: "ops/OPERATIONS.md", line: 11, message: "1 placeholder(s)" }],
+    kept: [],
     ...overrides,
   };
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -36,6 +36,16 @@ export function offlineCopy(text: string): { text: string; leftOut: string[] } {
   return { text: doc.toString(), leftOut };
 }
 
+/** The pipeline file, or an include of govops' that a pipeline names (`*.gitlab-ci.yml`). */
+export function isGitlabCi(rel: string): boolean {
+  return rel.endsWith(".gitlab-ci.yml");
+}
+
+/** The smallest project pipeline: one job of the team's, and the include. */
+function includingPipeline(rel: string): string {
+  return `include:\n  - local: ${JSON.stringify(rel)}\n\nteam-job:\n  script:\n    - echo team\n`;
+}
+
 function gitlabCiLocalBin(): string | undefined {
   try {
     const require = createRequire(import.meta.url);
@@ -51,7 +61,7 @@ function gitlabCiLocalBin(): string | undefined {
 export const gitlabValidator: Validator = {
   id: "gitlab-ci-local",
   title: "GitLab CI schema (gitlab-ci-local --list)",
-  applies: (rel) => rel === ".gitlab-ci.yml",
+  applies: isGitlabCi,
   async run(files) {
     const bin = gitlabCiLocalBin();
     if (!bin) return { skipped: "gitlab-ci-local is not installed (npm i -D gitlab-ci-local@4.73.0)" };
@@ -66,8 +76,23 @@ export const gitlabValidator: Validator = {
         });
       const dir = await mkdtemp(path.join(tmpdir(), "govops-gitlab-"));
       try {
-        await writeFile(path.join(dir, ".gitlab-ci.yml"), text);
+        if (file.rel === ".gitlab-ci.yml") await writeFile(path.join(dir, ".gitlab-ci.yml"), text);
+        else {
+          // An include is checked the way GitLab reads it: from a pipeline that includes it and has a job.
+          await mkdir(path.dirname(path.join(dir, file.rel)), { recursive: true });
+          await writeFile(path.join(dir, file.rel), text);
+          await writeFile(path.join(dir, ".gitlab-ci.yml"), includingPipeline(file.rel));
+        }
         await execa("git", ["init", "--quiet"], { cwd: dir });
+        // gitlab-ci-local reads a local include from the repository's history, as GitLab does.
+        if (file.rel !== ".gitlab-ci.yml") {
+          await execa("git", ["add", "--all"], { cwd: dir });
+          await execa(
+            "git",
+            ["-c", "user.name=govops", "-c", "user.email=govops@invalid", "commit", "--quiet", "-m", "check"],
+            { cwd: dir },
+          );
+        }
         const result = await execa(process.execPath, [bin, "--list"], {
           cwd: dir,
           reject: false,

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { execa } from "execa";
 import { gitlabScripts, workflowScripts } from "./ci-scripts.js";
+import { isGitlabCi } from "./gitlab.js";
 import { toolMissing } from "./promtool.js";
 import type { Validator, ValidatorProblem } from "./types.js";
 
@@ -17,7 +18,7 @@ interface Target {
 /** Pipelines' inline scripts, each written to its own file with a shebang for its shell. */
 async function inlineTargets(dir: string, rel: string, abs: string): Promise<Target[]> {
   const content = await readFile(abs, "utf8");
-  const scripts = rel === ".gitlab-ci.yml" ? gitlabScripts(content) : workflowScripts(content);
+  const scripts = isGitlabCi(rel) ? gitlabScripts(content) : workflowScripts(content);
   const targets: Target[] = [];
   for (const [i, s] of scripts.entries()) {
     const file = path.join(dir, `${targets.length}-${i}.sh`);
@@ -32,8 +33,7 @@ async function inlineTargets(dir: string, rel: string, abs: string): Promise<Tar
 export const shellcheckValidator: Validator = {
   id: "shellcheck",
   title: "shellcheck",
-  applies: (rel) =>
-    rel.endsWith(".sh") || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel) || rel === ".gitlab-ci.yml",
+  applies: (rel) => rel.endsWith(".sh") || /^\.github\/workflows\/[^/]+\.ya?ml$/.test(rel) || isGitlabCi(rel),
   async run(files) {
     const dir = await mkdtemp(path.join(tmpdir(), "govops-shellcheck-"));
     try {

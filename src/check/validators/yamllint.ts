@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { isGitlabCi } from "./gitlab.js";
 import { runTool, toolMissing } from "./promtool.js";
 import type { Validator, ValidatorFile, ValidatorProblem, ValidatorResult } from "./types.js";
 
@@ -22,7 +23,7 @@ rules:
 export const yamllintValidator: Validator = {
   id: "yamllint",
   title: "yamllint",
-  applies: (rel) => /^\.github\/.+\.ya?ml$/.test(rel) || rel === ".gitlab-ci.yml",
+  applies: (rel) => /^\.github\/.+\.ya?ml$/.test(rel) || isGitlabCi(rel),
   run: (files) => yamllint(files),
 };
 

@@ -106,8 +106,11 @@ export function adoption(profile: Profile, override?: CiMode) {
           ? free(".github/workflows/ci.yml", ".github/workflows/govops-ci.yml")
           : ".github/workflows/govops-gates.yml",
       deploy: free(".github/workflows/deploy.yml", ".github/workflows/govops-deploy.yml"),
+      // Beside a .gitlab-ci.yml, an include the team adds with one line: theirs stays byte for byte theirs.
       gitlab:
-        mode === "full" && !existing.has(".gitlab-ci.yml") ? ".gitlab-ci.yml" : ".gitlab/govops-gates.yml",
+        mode === "full" && !existing.has(".gitlab-ci.yml")
+          ? ".gitlab-ci.yml"
+          : "ops/delivery/govops-gates.gitlab-ci.yml",
       codeowners: codeowners.length === 0,
       dependabot: renovate.length === 0 && dependabot.length === 0,
       security: security.length === 0,

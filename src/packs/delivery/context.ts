@@ -101,7 +101,11 @@ function ciShape(
       any: Boolean(steps.lint || steps.typecheck || steps.coverage || steps.build),
       title: ad.mode === "full" ? "Lint, type-check, test and build" : "Checks the existing CI does not run",
     },
-    deps: { ...deps, any: Boolean(deps.audit || deps.licences || deps.sbom) },
+    deps: {
+      ...deps,
+      any: Boolean(deps.audit || deps.licences || deps.sbom),
+      toolsNode: deps.licences || deps.sbom ? tc.toolsNode : undefined,
+    },
     gate,
   };
 }

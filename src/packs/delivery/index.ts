@@ -74,11 +74,17 @@ function githubFiles(c: DeliveryContext): Entry[] {
   ];
 }
 
-/** GitLab: the full pipeline only where the project has none; beside an existing one, the gate scripts alone. */
+/** GitLab: the full pipeline only where the project has none; beside an existing one, an include of the gates. */
 function gitlabFiles(c: DeliveryContext): Entry[] {
   const { adoption: a } = c;
   return [
     [".gitlab-ci.yml", "delivery/gitlab/gitlab-ci.yml.hbs", "yaml", a.files.gitlab === ".gitlab-ci.yml"],
+    [
+      a.files.gitlab,
+      "delivery/gitlab/govops-gates.gitlab-ci.yml.hbs",
+      "yaml",
+      a.mode !== "none" && a.files.gitlab !== ".gitlab-ci.yml",
+    ],
     [".gitlab/CODEOWNERS", "delivery/github/CODEOWNERS.hbs", "text", a.files.codeowners, "starter"],
   ];
 }

@@ -1,4 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
+import { IMAGES, NPM_TOOLS } from "./actions.js";
 
 /** Node when the repository names none: the version govops' own pipelines are tested on. */
 export const DEFAULT_NODE = "20";
@@ -6,10 +7,26 @@ export const DEFAULT_NODE = "20";
 /** Tools a gate runs when the repository does not have them, at exact versions. */
 export const GATE_TOOLS = {
   auditCi: "audit-ci@7.1.0",
+  auditCiLegacy: "audit-ci@6.6.1",
   betterNpmAudit: "better-npm-audit@3.11.0",
   nyc: "nyc@18.0.0",
   nycLegacy: "nyc@15.1.0",
+  c8Node18: "c8@10.1.3",
+  c8Legacy: "c8@7.14.0",
 } as const;
+
+/** The Node govops' own tools run on where the repository's is older: the pinned Node image's version. */
+export const TOOLS_NODE = /^node:([\d.]+)/.exec(IMAGES.node)![1]!;
+
+/**
+ * Whether govops' npm tools run on this Node: c8 12, CycloneDX 6 and Playwright 1.65 need
+ * ^20.19 || ^22.12 || >=23. A bare major (setup-node takes its latest release) counts from 20.
+ */
+export function runsGateTools(version: string): boolean {
+  const [major = 0, minor] = version.split(".").map(Number);
+  if (minor === undefined || Number.isNaN(minor)) return major >= 20 && major !== 21;
+  return major >= 23 || (major === 22 && minor >= 12) || (major === 20 && minor >= 19);
+}
 
 type Repo = NonNullable<Profile["facts"]["repo"]>;
 type Flavour = Repo["packageManager"]["flavour"];
@@ -20,6 +37,15 @@ const INSTALL: Record<Flavour, string> = {
   "yarn-berry-pnp": "yarn install --immutable",
   "yarn-berry-node-modules": "yarn install --immutable",
   pnpm: "pnpm install --frozen-lockfile",
+};
+
+/** The install in govops' tools image on GitLab: the same lockfile, without build scripts or engine checks. */
+const TOOLS_INSTALL: Record<Flavour, string> = {
+  npm: "npm ci --ignore-scripts --engine-strict=false",
+  "yarn-classic": "yarn install --frozen-lockfile --ignore-scripts --ignore-engines",
+  "yarn-berry-pnp": "yarn install --immutable --mode=skip-build",
+  "yarn-berry-node-modules": "yarn install --immutable --mode=skip-build",
+  pnpm: "pnpm install --frozen-lockfile --ignore-scripts --config.engine-strict=false",
 };
 
 const AUDIT: Record<Flavour, string> = {
@@ -42,6 +68,7 @@ export function toolchain(profile: Profile) {
   const hygiene = new Set(repo?.hygiene.map((h) => h.evidence.file) ?? []);
   const node = repo?.node.version ?? DEFAULT_NODE;
   const major = Number(node.split(".")[0]);
+  const toolsOwnNode = runsGateTools(node);
   const run = (script: string) =>
     pm.name !== "pnpm" && script === "test" ? `${pm.name} test` : `${pm.name} run ${script}`;
   const exec = (bin: string) =>
@@ -72,7 +99,14 @@ export function toolchain(profile: Profile) {
     build: scripts.build ? run(scripts.build) : undefined,
     test: run(scripts.test ?? "test"),
     integration: scripts.integration ? run(scripts.integration) : undefined,
-    audit: auditCommand(flavour, scripts, hygiene, run),
+    audit: auditCommand(flavour, scripts, hygiene, run, major),
+    /** Set where the repository's Node is too old for govops' own tools: they run on this Node instead. */
+    toolsNode: toolsOwnNode ? undefined : TOOLS_NODE,
+    toolsInstall: lockfile ? TOOLS_INSTALL[flavour] : install,
+    /** The official Node image at the repository's version, for GitLab jobs that run its code. */
+    nodeImage: /^\d+(\.\d+){0,2}$/.test(node) ? `node:${node}` : `node:${DEFAULT_NODE}`,
+    /** c8 reports in the same step as the tests, on the repository's Node: the release that runs there. */
+    c8: toolsOwnNode ? NPM_TOOLS.c8 : major >= 18 ? GATE_TOOLS.c8Node18 : GATE_TOOLS.c8Legacy,
     coverage: coverageCommand(repo, run(scripts.test ?? "test"), exec, major),
   };
 }
@@ -82,12 +116,13 @@ function auditCommand(
   scripts: Record<string, string>,
   allowLists: Set<string>,
   run: (s: string) => string,
+  nodeMajor: number,
 ): { command: string; reason: string } {
   if (scripts.audit)
     return { command: run(scripts.audit), reason: `the repository's own \`${scripts.audit}\` script` };
   if (allowLists.has("audit-ci.json"))
     return {
-      command: `npm exec --yes --package=${GATE_TOOLS.auditCi} -- audit-ci --config audit-ci.json`,
+      command: `npm exec --yes --package=${nodeMajor >= 16 ? GATE_TOOLS.auditCi : GATE_TOOLS.auditCiLegacy} -- audit-ci --config audit-ci.json`,
       reason: "audit-ci with the repository's allow-list, audit-ci.json",
     };
   if (allowLists.has(".nsprc") && flavour === "npm")

@@ -5,7 +5,11 @@ import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { check, generate } from "../../../src/index.js";
 import { loadProfile } from "../../../src/profile/io.js";
+import { runsGateTools, TOOLS_NODE } from "../../../src/packs/delivery/toolchain.js";
 import { fixturePath } from "../../helpers.js";
+
+/** Steps that run govops' own npm tools, which need Node ^20.19 || ^22.12 || >=23. */
+const GATE_TOOL_STEP = /licence-check\.sh|sbom\.sh|lhci|accessibility\/check\.mjs/;
 
 interface Shape {
   name: string;
@@ -140,9 +144,21 @@ describe.each(SHAPES)("a pack fitted to $name", (shape) => {
         >;
       };
       for (const job of Object.values(doc.jobs)) {
+        // The Node each step runs on: the repository's, or govops' tools Node after its own setup-node step.
+        let node: string | undefined;
         for (const step of job.steps ?? []) {
-          if (step.with?.["node-version"] !== undefined) expect(step.with["node-version"]).toBe(shape.node);
+          if (step.with?.["node-version"] !== undefined) {
+            node = String(step.with["node-version"]);
+            if (step.name?.includes("govops' own tools")) {
+              expect(runsGateTools(shape.node), "a tools Node only where the repository's is too old").toBe(
+                false,
+              );
+              expect(node).toBe(TOOLS_NODE);
+            } else expect(node).toBe(shape.node);
+          }
           if (step.name?.startsWith("Install dependencies")) expect(step.run).toBe(shape.install);
+          if (GATE_TOOL_STEP.test(step.run ?? ""))
+            expect(node && runsGateTools(node), `${wf}: ${step.run} on Node ${node}`).toBe(true);
         }
       }
     }

@@ -26,11 +26,11 @@ function hostile(profile: Profile): Profile {
   return p;
 }
 
-/** npm and node stand-ins, so the scripts run to the end without building or serving anything. */
+/** npm, node and curl stand-ins, so the scripts run to the end without building or serving anything. */
 async function stubs(dir: string): Promise<string> {
   const bin = path.join(dir, "stub-bin");
   await mkdir(bin);
-  for (const name of ["npm", "node"]) {
+  for (const name of ["npm", "node", "curl"]) {
     await writeFile(path.join(bin, name), "#!/bin/sh\nexit 0\n");
     await chmod(path.join(bin, name), 0o755);
   }
