@@ -21,6 +21,7 @@ import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
 import { readinessDetector } from "./readiness.js";
 import { repoConventionsDetector } from "./repo-conventions.js";
+import { rulesCodeDetector } from "./rules-code.js";
 
 export const detectors: readonly Detector[] = [
   expressDetector,
@@ -44,5 +45,6 @@ export const detectors: readonly Detector[] = [
   deployCiDetector,
   helmDetector,
   archetypeSignalsDetector,
+  rulesCodeDetector,
   repoConventionsDetector,
 ];
