@@ -117,7 +117,10 @@ export function derivedSignals(facts: Facts): Facts["signals"] {
   // its form posts are handled in the page: only routes declared with a method say whether a service writes.
   const declared = facts.routes.filter((r) => !PAGE_FILE.test(r.evidence.file));
   const gets = declared.filter((r) => r.method === "GET").length;
-  if (declared.length >= 4 && gets / declared.length >= 0.8) {
+  const shapes = routeShapeSignals(facts.routes);
+  // A queue of cases read by GET is still case work: read-mostly means no case workflow.
+  const caseWork = shapes.some((s) => s.name === "case-routes");
+  if (declared.length >= 4 && gets / declared.length >= 0.8 && !caseWork) {
     out.push({ name: "read-mostly", evidence: declared.find((r) => r.method === "GET")!.evidence });
   }
   const http = facts.integrations.filter((i) => i.kind === "http");
@@ -133,7 +136,7 @@ export function derivedSignals(facts: Facts): Facts["signals"] {
   if (legacy) out.push({ name: "dual-running", evidence: legacy.evidence });
   const notify = facts.integrations.find((i) => i.kind === "notify");
   if (notify) out.push({ name: "citizen-notifications", evidence: notify.evidence });
-  return [...out, ...routeShapeSignals(facts.routes)];
+  return [...out, ...shapes];
 }
 
 /** Scores the five archetypes from signals; the highest wins, confidence is its share against the runner-up. */
