@@ -120,7 +120,7 @@ const nonProduction = new Map<string, boolean>();
 const NON_PRODUCTION = [
   // Tests, fixtures, mocks and stubs of other services.
   /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|mocks?|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|mock-?apis?|mock-?servers?|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,
-  /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)test-?(utils|helpers|setup)\.[cm]?[jt]sx?$/,
+  /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)test-?(utils|helpers|setup)\.[cm]?[jt]sx?$/i,
   // Vendored package caches and Plug'n'Play loaders.
   /(^|\/)(\.yarn|\.pnp\.[cm]?js|\.pnp\.loader\.mjs|vendor|third[-_]party|bower_components)(\/|$)/,
   /\.min\.[cm]?js$/,

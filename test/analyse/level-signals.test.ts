@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { routeShapeSignals } from "../../src/analyse/route-shapes.js";
 import { indexSource } from "../../src/scan/source-index.js";
+import { isNonProductionPath } from "../../src/analyse/context.js";
 import type { Facts } from "../../src/analyse/facts.js";
 import { analyseFixture, where } from "./fixture.js";
 
@@ -49,6 +50,12 @@ describe("Level 5 from hand-written rules", () => {
     expect(a.facts.signals.find((s) => s.name === "decision-branches")?.evidence.snippet).toBe(
       "calculateAward: 13 branches",
     );
+  });
+
+  it("a test-utils module beside production code is not production: its mock thresholds are not a rate table", () => {
+    expect(isNonProductionPath("src/config/test-utils.tsx")).toBe(true);
+    expect(isNonProductionPath("src/testHelpers.ts")).toBe(true);
+    expect(isNonProductionPath("src/contest-utils.ts")).toBe(false);
   });
 
   it("branches are counted per function: if, case and ?: in its own body, not in functions nested in it", () => {
