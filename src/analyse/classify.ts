@@ -1,5 +1,6 @@
 import type { Facts } from "./facts.js";
 import type { Level } from "../schemas.js";
+import { routeShapeSignals } from "./route-shapes.js";
 
 export interface Classification {
   value: Level;
@@ -32,8 +33,12 @@ export const SIGNAL_WORDS: Record<string, string> = {
   charts: "chart libraries",
   cache: "an in-process cache",
   "read-mostly": "mostly read-only routes",
+  "data-routes":
+    "a quarter or more of the routes show charts, tables, downloads, reports or workload figures",
   "several-upstream-apis": "several upstream APIs",
   "case-work": "case, enquiry or triage pages",
+  "case-routes": "many routes work on cases, enquiries, task queues, assignment or notes",
+  "record-updates": "many routes create or update a record by its id",
   "staff-sign-in": "staff sign-in (OIDC or JWT)",
   "relational-store": "a relational database",
   "citizen-notifications": "GOV.UK Notify messages",
@@ -47,6 +52,8 @@ export const SIGNAL_WORDS: Record<string, string> = {
   "audit-trail": "an audit trail",
   "rules-engine": "a rules-engine library",
   "rule-sets-as-data": "rule sets or rate tables kept as data",
+  "rule-registry": "a registry of many parser, matcher, validator or rule modules",
+  "decision-branches": "a decision function with many branches",
   assessment: "assessment, rules or decision modules",
   "calculation-rules": "eligibility, entitlement or calculation modules",
   "back-office": "admin or caseworker pages",
@@ -73,15 +80,19 @@ const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {
   charts: { 2: 2 },
   cache: { 2: 1 },
   "read-mostly": { 2: 2 },
+  "data-routes": { 2: 4 },
   "several-upstream-apis": { 2: 1 },
   "case-work": { 3: 3 },
+  "case-routes": { 3: 2 },
+  "record-updates": { 3: 2 },
   "staff-sign-in": { 3: 2, 4: 1 },
   "relational-store": { 3: 1, 4: 1, 5: 1 },
   "citizen-notifications": { 1: 1, 3: 1 },
   // Level 4 rests on legacy signals: Parliament, migration from or dual running with an older system, deadlines.
   parliamentary: { 4: 5 },
   "legacy-migration": { 4: 2 },
-  "dual-running": { 4: 2 },
+  // Calling the older system (derived below from an integration named legacy) is the strongest sign short of Parliament.
+  "dual-running": { 4: 3 },
   deadlines: { 3: 1, 4: 1 },
   // Generic case-management features: every back office has them, so they do not tip Level 3 into 4.
   migrations: { 3: 0.5 },
@@ -94,6 +105,8 @@ const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {
   "rule-sets-as-data": { 5: 3 },
   assessment: { 5: 3 },
   "calculation-rules": { 5: 3 },
+  "rule-registry": { 5: 4 },
+  "decision-branches": { 5: 2 },
 };
 
 const PAGE_FILE = /(^|\/)pages\/(?!api\/).+\.[jt]sx?$|(^|\/)app\/(.+\/)?page\.[jt]sx?$/;
@@ -104,7 +117,10 @@ export function derivedSignals(facts: Facts): Facts["signals"] {
   // its form posts are handled in the page: only routes declared with a method say whether a service writes.
   const declared = facts.routes.filter((r) => !PAGE_FILE.test(r.evidence.file));
   const gets = declared.filter((r) => r.method === "GET").length;
-  if (declared.length >= 4 && gets / declared.length >= 0.8) {
+  const shapes = routeShapeSignals(facts.routes);
+  // A queue of cases read by GET is still case work: read-mostly means no case workflow.
+  const caseWork = shapes.some((s) => s.name === "case-routes");
+  if (declared.length >= 4 && gets / declared.length >= 0.8 && !caseWork) {
     out.push({ name: "read-mostly", evidence: declared.find((r) => r.method === "GET")!.evidence });
   }
   const http = facts.integrations.filter((i) => i.kind === "http");
@@ -120,7 +136,7 @@ export function derivedSignals(facts: Facts): Facts["signals"] {
   if (legacy) out.push({ name: "dual-running", evidence: legacy.evidence });
   const notify = facts.integrations.find((i) => i.kind === "notify");
   if (notify) out.push({ name: "citizen-notifications", evidence: notify.evidence });
-  return out;
+  return [...out, ...shapes];
 }
 
 /** Scores the five archetypes from signals; the highest wins, confidence is its share against the runner-up. */

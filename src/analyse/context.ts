@@ -123,7 +123,7 @@ const NON_PRODUCTION = [
   /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,
   // Folders named for mocks: mock, mocks, mock-server, mockApis, mock-date (a fake clock mounted outside production).
   /(^|\/)([Mm]ocks?|[Mm]ocked|[Mm]ock-?(servers?|apis?)|[Mm]ock[-_.][\w.-]+|[Mm]ock[A-Z]\w*|MOCKS?)(\/|$)/,
-  /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$/,
+  /\.(test|spec|stories|mock|mocks|fixture|e2e|cy)\.[cm]?[jt]sx?$|(^|\/)test-?(utils|helpers|setup)\.[cm]?[jt]sx?$/i,
   // Vendored package caches and Plug'n'Play loaders.
   /(^|\/)(\.yarn|\.pnp\.[cm]?js|\.pnp\.loader\.mjs|vendor|third[-_]party|bower_components)(\/|$)/,
   /\.min\.[cm]?js$/,

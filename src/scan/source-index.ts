@@ -107,6 +107,8 @@ export interface FileIndex {
    * `url: get('X', fallback)`, convict's `endpoint: { env: 'X' }`, `config.caseApiUrl = process.env.X`.
    */
   settings: Array<{ env: string; line: number; path: string[] }>;
+  /** The function with the most branches (`if`, `case`, `?:` in its own body, not in nested functions). */
+  branchiest?: NamedLine & { branches: number };
 }
 
 export function scriptKindFor(rel: string): ts.ScriptKind {
@@ -208,6 +210,16 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     if (isStringLiteral(expr) && expr.text === "use client") index.useClient = true;
   }
   const accessedNames = new Set<string>();
+  // Branches are counted per function while the walk visits them: a frame per function, the file keeps the most.
+  const functions: Array<{ node: ts.Node; name: string; line: number; branches: number }> = [];
+  const branch = () => void (functions.length && functions[functions.length - 1]!.branches++);
+  const leave = (node: ts.Node) => {
+    const top = functions[functions.length - 1];
+    if (top?.node !== node) return;
+    functions.pop();
+    if (top.branches > (index.branchiest?.branches ?? 0))
+      index.branchiest = { name: top.name, line: top.line, branches: top.branches };
+  };
   // Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper.
   const ancestors: ts.Node[] = [];
   const up = (n: number) => ancestors[ancestors.length - n];
@@ -255,8 +267,20 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
             if (isIdentifier(d.name)) index.exports.push(named(d.name.text, line(d), d.initializer));
         break;
       case K.FunctionDeclaration:
-      case K.ClassDeclaration:
+        enterFunction(node);
         recordDeclarationExport(node as ts.FunctionDeclaration);
+        break;
+      case K.ClassDeclaration:
+        recordDeclarationExport(node as ts.ClassDeclaration);
+        break;
+      case K.MethodDeclaration:
+      case K.ArrowFunction:
+      case K.FunctionExpression:
+        enterFunction(node);
+        break;
+      case K.IfStatement:
+      case K.ConditionalExpression:
+        branch();
         break;
       case K.ExportDeclaration: {
         const clause = (node as ts.ExportDeclaration).exportClause;
@@ -307,6 +331,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         break;
       }
       case K.CaseClause: {
+        branch();
         const clause = node as ts.CaseClause;
         const sw = up(2) as ts.SwitchStatement | undefined;
         if (
@@ -338,6 +363,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     ancestors.push(node);
     forEachChild(node, visit);
     ancestors.pop();
+    leave(node);
   }
 
   function visitWithoutRecursion(): void {
@@ -353,13 +379,27 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     while (stack.length) {
       const node = stack.pop()!;
       if (node === null) {
-        ancestors.pop();
+        leave(ancestors.pop()!);
       } else if (enter(node)) {
         ancestors.push(node);
         stack.push(null);
         pushChildren(node);
       }
     }
+  }
+
+  function enterFunction(node: ts.Node): void {
+    const fn = node as ts.FunctionDeclaration;
+    const parent = up(1);
+    const name =
+      fn.name && isIdentifier(fn.name)
+        ? fn.name.text
+        : (propName(fn.name) ??
+          (parent?.kind === K.VariableDeclaration || parent?.kind === K.PropertyAssignment
+            ? propName((parent as ts.VariableDeclaration).name)
+            : undefined) ??
+          "(anonymous)");
+    functions.push({ node, name, line: line(node), branches: 0 });
   }
 
   function recordImport(decl: ts.ImportDeclaration): void {

@@ -30,6 +30,7 @@ export const K = {
   FunctionDeclaration: SK.FunctionDeclaration,
   FunctionExpression: SK.FunctionExpression,
   Identifier: SK.Identifier,
+  IfStatement: SK.IfStatement,
   ImportDeclaration: SK.ImportDeclaration,
   ImportKeyword: SK.ImportKeyword,
   JsxAttribute: SK.JsxAttribute,

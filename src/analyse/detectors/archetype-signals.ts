@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { Detector } from "../detector.js";
 import { ev, isNonProductionPath, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
@@ -128,7 +129,14 @@ const TEMPLATE = /\.(njk|html|hbs|ejs|pug)$/;
 /** Migration file names describe schema changes, not features; asset paths are not pages. */
 const NOT_VOCABULARY = /(^|\/)(migrations?|migrate|seeds?|seeders)\//;
 const ASSET = /\.(svg|png|jpe?g|gif|ico|css|js|woff2?|ttf|map)$/i;
-const RATE_TABLE = /(^|\/)[\w-]*(rates?|thresholds?|tariffs?|bands?|allowances?)[\w-]*\.(json|ya?ml|csv)$/i;
+/** Rate, threshold and eligibility tables kept as data, by whole words of the file name (`migrate.yaml` is not one). */
+const TABLE_FILE = /\.(json|ya?ml|csv)$/i;
+const TABLE_WORDS = ["rate", "rates", "threshold", "thresholds", "tariff", "tariffs", "band", "bands"].concat(
+  ["allowance", "allowances", "eligible", "ineligible", "eligibility"],
+);
+const isRateTable = (p: string) =>
+  TABLE_FILE.test(p) &&
+  TABLE_WORDS.some((w) => pathWords(path.posix.basename(p).replace(TABLE_FILE, "")).has(w));
 
 export const archetypeSignalsDetector: Detector = {
   id: "archetype-signals",
@@ -170,7 +178,7 @@ export const archetypeSignalsDetector: Detector = {
     const ruleData = ctx.paths.find(
       (p) =>
         !isNonProductionPath(p) &&
-        (/(^|\/)(rules|rulesets?|rule-sets?)\/[^/]+\.(json|ya?ml)$/.test(p) || RATE_TABLE.test(p)),
+        (/(^|\/)(rules|rulesets?|rule-sets?)\/[^/]+\.(json|ya?ml)$/.test(p) || isRateTable(p)),
     );
     if (ruleData)
       signals.push({ name: "rule-sets-as-data", evidence: ev(ruleData, 1, "rule or rate table file") });

@@ -22,6 +22,7 @@ import { nextjsDetector } from "./nextjs.js";
 import { personalDataDetector } from "./personal-data.js";
 import { readinessDetector } from "./readiness.js";
 import { repoConventionsDetector } from "./repo-conventions.js";
+import { rulesCodeDetector } from "./rules-code.js";
 
 export const detectors: readonly Detector[] = [
   expressDetector,
@@ -46,5 +47,6 @@ export const detectors: readonly Detector[] = [
   helmDetector,
   repositoryDetector,
   archetypeSignalsDetector,
+  rulesCodeDetector,
   repoConventionsDetector,
 ];
