@@ -42,3 +42,21 @@ describe("sign-in applied to every route", () => {
     expect(staffSignInOnAllRoutes(facts)).toBeUndefined();
   });
 });
+
+describe("sign-in on nearly every route definition", () => {
+  it("a guard from an auth module named on each route, the sign-in page aside", async () => {
+    const [signal] = await everyRoute("auth-scope-per-route-guard");
+    expect(signal!.evidence.snippet).toBe("sign-in on 11 of 12 route definitions");
+    expect(where(signal!.evidence)).toBe("src/routes/index.js:6");
+  });
+
+  it("hapi route modules that require an access scope", async () => {
+    const [signal] = await everyRoute("auth-scope-hapi-route-scopes");
+    expect(signal!.evidence.snippet).toBe("sign-in on 10 of 11 route definitions");
+  });
+
+  it("a router mounted without a path after the sign-in middleware", async () => {
+    const [signal] = await everyRoute("auth-scope-router-after-sign-in");
+    expect(signal!.evidence.snippet).toBe("app.use(setUpAuthentication())");
+  });
+});

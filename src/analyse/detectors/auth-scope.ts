@@ -20,6 +20,12 @@ const SPA_ROOT = /^(createRoot|render|hydrateRoot|bootstrapModule)$/;
 /** Mounts that are not the service's pages: health, metrics, static files, favicons. */
 const NOT_A_PAGE = /health|actuator|metrics|ping|static|public|assets|favicon|mock/i;
 
+/** A router mounted without a path: `app.use(routes())`, `app.use(require('./routes'))`. */
+const ROUTER = /^[\w$.]*(routes?|router|controllers?)\b|require\([^)]*(routes?|router|controllers?)/i;
+const ROUTE_METHOD = /^(get|post|put|patch|delete|all)$/;
+/** Share of route definitions a per-route sign-in must guard to guard the service, the rest being sign-in pages, health checks and assets. */
+const MOST = 0.75;
+
 /** Which module an argument of `app.use(…)` comes from: `require('./x')`, or a name imported from it. */
 function moduleOf(file: FileIndex, text: string): string | undefined {
   const required = /require\(\s*['"`]([^'"`]+)['"`]\s*\)/.exec(text)?.[1];
@@ -54,7 +60,7 @@ function globalMiddleware(file: FileIndex): Signal | undefined {
         (c) =>
           c !== call &&
           before === c.line < call.line &&
-          c.args.length > 1 &&
+          (c.args.length > 1 || ROUTER.test(c.args[0]?.text ?? "")) &&
           !NOT_A_PAGE.test(c.args.map((a) => a.text).join(" ")),
       ).length;
     if (mounts(false) > 0 && mounts(false) > mounts(true))
@@ -74,6 +80,42 @@ function frameworkDefault(file: FileIndex): Signal | undefined {
       (c.name === "useGlobalGuards" && /auth|jwt|oidc|session|login/i.test(c.args.map((a) => a.text).join())),
   );
   return call && { name: SIGN_IN_ON_ALL_ROUTES, evidence: ev(file.rel, call.line, `${call.callee}(…)`) };
+}
+
+/**
+ * Sign-in named on nearly every route definition: `app.get(path, auth.verify, handler)` with the guard from an auth
+ * module, or hapi route modules with `auth: { access: { scope } }`. The few left are sign-in pages and health checks.
+ */
+function perRouteGuards(sources: FileIndex[]): Signal | undefined {
+  let total = 0;
+  let guarded = 0;
+  let first: { file: string; line: number } | undefined;
+  for (const file of sources) {
+    for (const call of file.calls) {
+      if (!ROUTE_METHOD.test(call.name) || !call.args[0]?.value?.startsWith("/")) continue;
+      total++;
+      const guard = call.args.slice(1).some((a) => {
+        const module = moduleOf(file, a.text);
+        return module !== undefined && isSignIn(module, a.text);
+      });
+      if (guard) guarded++;
+      if (guard) first ??= { file: file.rel, line: call.line };
+    }
+    if (!file.properties.some((p) => p.name === "method")) continue;
+    // The index keeps one `access` per file: a route module that sets it is taken as guarding its routes.
+    const paths = file.properties.filter((p) => p.name === "path" && p.value?.startsWith("/")).length;
+    const access = file.properties.find((p) => p.name === "access");
+    total += paths;
+    if (access && paths) {
+      guarded += paths;
+      first ??= { file: file.rel, line: access.line };
+    }
+  }
+  if (!first || total < 10 || guarded < total * MOST) return undefined;
+  return {
+    name: SIGN_IN_ON_ALL_ROUTES,
+    evidence: ev(first.file, first.line, `sign-in on ${guarded} of ${total} route definitions`),
+  };
 }
 
 /** An API Gateway authoriser the API definition puts on its routes (OpenAPI `security`, CDK default authoriser). */
@@ -113,6 +155,8 @@ export const authScopeDetector: Detector = {
       const found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file);
       if (found) return { signals: [found] };
     }
+    const routes = perRouteGuards(server);
+    if (routes) return { signals: [routes] };
     const spa = spaSignIn(ctx.sources.filter((f) => !isNonProductionPath(f.rel)));
     return { signals: spa ? [spa] : [] };
   },
