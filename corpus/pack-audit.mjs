@@ -66,6 +66,11 @@ async function audit(job, lintMarkdown) {
     job.audience === "staff"
       ? comms.flatMap((f) => citizenSections(f.content).map((s) => `${f.rel}: ${s}`))
       : [];
+  // The other side of the rule: a service the public uses must get its drafts.
+  const publicWithout =
+    (job.audience === "public" || job.audience === "both") &&
+    comms.length > 0 &&
+    comms.every((f) => citizenSections(f.content).length === 0);
   const compliance = existsSync(path.join(dir, "ops/COMPLIANCE.md"))
     ? coveredWithoutFile(readText(dir, "ops/COMPLIANCE.md"), (rel) => existsSync(path.join(dir, "ops", rel)))
     : [];
@@ -82,6 +87,7 @@ async function audit(job, lintMarkdown) {
       undefinedVariables: variables.length,
       foreignCloudCli: cli.length,
       citizenDraftsOnStaffOnly: citizen.length,
+      publicWithoutCitizenDrafts: publicWithout ? 1 : 0,
       coveredWithoutFile: compliance.length,
       markdownlint: lint === undefined ? null : lint.length,
     },

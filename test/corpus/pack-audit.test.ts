@@ -85,6 +85,7 @@ describe("npm run corpus:pack", () => {
         undefinedVariables: 2,
         foreignCloudCli: 1,
         citizenDraftsOnStaffOnly: 2,
+        publicWithoutCitizenDrafts: 0,
         coveredWithoutFile: 2,
         markdownlint: 0,
       },
@@ -106,6 +107,28 @@ describe("npm run corpus:pack", () => {
     );
     expect(run.exitCode).toBe(2);
     expect(String(run.stderr)).toMatch(/has no ops\/manifest\.json/);
-    expect(JSON.parse(String(run.stdout))[0].counts.citizenDraftsOnStaffOnly).toBe(0);
+    expect(JSON.parse(String(run.stdout))[0].counts).toMatchObject({
+      citizenDraftsOnStaffOnly: 0,
+      publicWithoutCitizenDrafts: 0,
+    });
+  });
+
+  it("counts a public service whose drafts hold no citizen section", async () => {
+    const run = await execa(
+      "node",
+      [
+        path.join(ROOT, "corpus/pack-audit.mjs"),
+        "--json",
+        "--audience",
+        "public",
+        fixturePath("corpus", "pack-audit", "public-pack-internal-drafts"),
+      ],
+      { reject: false },
+    );
+    expect(run.exitCode, String(run.stderr)).toBe(0);
+    expect(JSON.parse(String(run.stdout))[0].counts).toMatchObject({
+      publicWithoutCitizenDrafts: 1,
+      citizenDraftsOnStaffOnly: 0,
+    });
   });
 });
