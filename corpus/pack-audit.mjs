@@ -109,6 +109,7 @@ function table(results) {
     "$VAR",
     "cloud CLI",
     "citizen drafts",
+    "public no drafts",
     "covered no file",
     "mdlint",
   ];
