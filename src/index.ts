@@ -132,7 +132,7 @@ function folderHolding(file: string, folders: string[]): string {
 export async function generate(
   dir: string,
   options: GenerateServiceOptions = {},
-): Promise<GenerateResult & { profilePath: string; analysed: boolean }> {
+): Promise<GenerateResult & { profilePath: string; analysed: boolean; profile: Profile }> {
   const root = await assertDirectory(dir);
   const outDir = path.resolve(options.outDir ?? root);
   const profilePath = await resolveProfilePath(root, outDir, options.profilePath);
@@ -163,7 +163,7 @@ export async function generate(
     force: options.force,
     ciPlatform: options.ciPlatform,
   });
-  return { ...result, profilePath, analysed };
+  return { ...result, profilePath, analysed, profile };
 }
 
 export interface CheckServiceOptions {

@@ -1,8 +1,15 @@
 import { input, select } from "@inquirer/prompts";
 import type { CiPlatform } from "../schemas.js";
 import { minimumSlo } from "../profile/config.js";
-import { fiscalEventFreeze, parsePeriod, parseRatio, type InitAnswers } from "../profile/init.js";
+import {
+  fiscalEventFreeze,
+  parsePeriod,
+  parseRatio,
+  type InitAnswers,
+  type KeptDefaults,
+} from "../profile/init.js";
 import type { Contact } from "../profile/schema.js";
+import { CONTACT_ROLES } from "../packs/shared/contacts.js";
 
 /** The two prompt kinds init uses; injectable so tests can answer them. */
 export interface Prompts {
@@ -42,6 +49,7 @@ export async function askForMissing(
   existing: Existing,
   p: Prompts,
   packageName?: string,
+  kept?: KeptDefaults,
 ): Promise<InitAnswers> {
   const s = { ...answers.service };
   const had = (key: string) => existing.service?.[key] as string | undefined;
@@ -69,16 +77,23 @@ export async function askForMissing(
     default: (had("ciPlatform") as CiPlatform | undefined) ?? "github",
   });
   const slo = { ...answers.slo };
-  slo.availability ??= await askRatio(p, "Availability SLO of the most critical journey, %");
+  const keep = (what?: string) => `(empty keeps ${what ?? "the baseline's"})`;
+  slo.availability ??= await askRatio(
+    p,
+    `Availability SLO of the most critical journey, % ${keep(kept?.availability)}`,
+  );
   if (slo.latencyMs === undefined) {
     const ms = await text(
-      "Latency threshold of that journey, ms (empty: the baseline's)",
+      `Latency threshold of that journey, ms ${keep(kept?.thresholdMs)}`,
       undefined,
       (v) => v.trim() === "" || /^[1-9]\d*$/.test(v.trim()) || "A whole number of milliseconds",
     );
     slo.latencyMs = ms ? Number(ms) : undefined;
   }
-  slo.latencyTarget ??= await askRatio(p, "Share of requests faster than the threshold, %");
+  slo.latencyTarget ??= await askRatio(
+    p,
+    `Share of requests faster than the threshold, % ${keep(kept?.target)}`,
+  );
   const peaks =
     answers.peakPeriods ?? (await askList(p, "Peak periods: START..END NAME, separated by ';'", "--peak"));
   const freezes = answers.changeFreezes?.length
@@ -94,19 +109,48 @@ export async function askForMissing(
       { name: "OFFICIAL-SENSITIVE (personal or sensitive data)", value: "OFFICIAL-SENSITIVE" as const },
     ],
     default:
-      (had("dataClassification") as "OFFICIAL" | "OFFICIAL-SENSITIVE" | undefined) ?? "OFFICIAL-SENSITIVE",
+      (had("dataClassification") as "OFFICIAL" | "OFFICIAL-SENSITIVE" | undefined) ??
+      kept?.dataClassification ??
+      "OFFICIAL-SENSITIVE",
   });
   return { service: { ...s, hosting }, escalation, slo, peakPeriods: peaks, changeFreezes: freezes };
 }
 
+const OTHER_ROLE = "other";
+
+/**
+ * Contacts in escalation order. The roles the pack's escalation chain and comms use are offered as a list, with
+ * when each is called; any other role can be typed. Finishing at once keeps the contacts the config already has.
+ */
 async function askContacts(p: Prompts, existing: Existing): Promise<Contact[] | undefined> {
   const had = (existing.contacts?.escalation as Contact[] | undefined) ?? [];
   const contacts: Contact[] = [];
   for (;;) {
     const n = contacts.length + 1;
-    const hint = n === 1 && had.length ? `empty keeps the ${had.length} already listed` : "empty to finish";
-    const role = (await p.input({ message: `Escalation contact ${n}: role (${hint})` })).trim();
-    if (!role) break;
+    const open = CONTACT_ROLES.filter((r) => !contacts.some((c) => r.match.test(c.role)));
+    const finish =
+      n === 1 && had.length
+        ? `Keep the ${had.length} already listed: ${had.map((c) => c.role).join(", ")}`
+        : "No more contacts";
+    const picked = await p.select({
+      message: `Escalation contact ${n}: role`,
+      choices: [
+        ...open.map((r) => ({ name: `${r.role}: ${r.when}`, value: r.role })),
+        { name: "Another role", value: OTHER_ROLE },
+        { name: finish, value: "" },
+      ],
+      default: open[0]?.role ?? "",
+    });
+    if (!picked) break;
+    const role =
+      picked === OTHER_ROLE
+        ? (
+            await p.input({
+              message: `Contact ${n}: role`,
+              validate: (v) => v.trim().length > 0 || "Required",
+            })
+          ).trim()
+        : picked;
     const name = (await p.input({ message: `Contact ${n}: name` })).trim();
     const contact = (await p.input({ message: `Contact ${n}: email, phone or rota link` })).trim();
     contacts.push({ role, name, contact });

@@ -1,5 +1,6 @@
 import type { Evidence, Facts } from "../analyse/facts.js";
 import type { Baseline } from "./baseline.js";
+import { staffSignInOnAllRoutes } from "./audience.js";
 import type { Dependency, FailureMode, Journey, PersonalDataItem, Provenance } from "./schema.js";
 
 /** The analysis layer: items instantiated from code facts, each with the evidence that found it. */
@@ -43,6 +44,7 @@ export function journeysFromRoutes(facts: Facts, defaults: Baseline["defaults"])
       a[0].localeCompare(b[0]),
   );
   const pages = facts.signals.some((s) => s.name === "template-views" || s.name === "govuk-frontend");
+  const staffOnly = staffSignInOnAllRoutes(facts) !== undefined;
   return ranked.map(([segment, routes], i) => {
     const critical = i === 0;
     return {
@@ -51,9 +53,10 @@ export function journeysFromRoutes(facts: Facts, defaults: Baseline["defaults"])
       description: `Routes under /${segment}`,
       entryRoutes: routes.map((r) => ({ method: r.method, path: r.path })),
       criticality: critical ? "critical" : "high",
-      affected: STAFF.test(segment)
-        ? "Staff who handle the service's work, and the citizens waiting on them"
-        : "Citizens using the service",
+      affected:
+        staffOnly || STAFF.test(segment)
+          ? "Staff who handle the service's work, and the citizens waiting on them"
+          : "Citizens using the service",
       servesPages: pages && routes.some((r) => r.method === "GET"),
       slo: critical ? defaults.slo : defaults.secondarySlo,
       provenance: analysis(routes.slice(0, 3).map((r) => r.evidence)),

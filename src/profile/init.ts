@@ -4,6 +4,7 @@ import { slug } from "./build.js";
 import { dateProblem, periodProblem } from "./dates.js";
 import type { GovopsConfig } from "./config.js";
 import type { Contact } from "./schema.js";
+import { loadBaseline } from "./baseline.js";
 
 type Service = NonNullable<GovopsConfig["service"]>;
 type PeriodEntry = NonNullable<GovopsConfig["peakPeriods"]>[number];
@@ -97,4 +98,34 @@ export function parseRatio(text: string, flag: string): number {
 
 function usage(what: string, suggestion: string): GovopsError {
   return new GovopsError("USAGE", `Invalid ${what}`, suggestion);
+}
+
+/** What init keeps when a prompt is left empty, in words: the level's baseline, or each level's before analysis. */
+export interface KeptDefaults {
+  availability: string;
+  thresholdMs: string;
+  target: string;
+  dataClassification?: "OFFICIAL" | "OFFICIAL-SENSITIVE";
+}
+
+export async function keptDefaults(level?: number): Promise<KeptDefaults> {
+  const levels = level ? [level] : [1, 2, 3, 4, 5];
+  const slos = await Promise.all(levels.map(async (l) => ({ l, d: (await loadBaseline(l)).defaults })));
+  type Defaults = (typeof slos)[number]["d"];
+  const say = (value: (d: Defaults) => number, format: (n: number) => string) => {
+    const values = slos.map(({ l, d }) => ({ l, v: format(value(d)) }));
+    if (level) return `the level ${level} baseline's ${values[0]!.v}`;
+    if (values.every((x) => x.v === values[0]!.v)) return `the baseline's ${values[0]!.v} at every level`;
+    return `the baseline's for the level analysis finds: ${values.map((x) => `${x.v} at level ${x.l}`).join(", ")}`;
+  };
+  const percent = (r: number) => `${Math.round(r * 100000) / 1000}%`;
+  return {
+    availability: say((d) => d.slo.availability, percent),
+    thresholdMs: say(
+      (d) => d.slo.latency.thresholdMs,
+      (ms) => `${ms} ms`,
+    ),
+    target: say((d) => d.slo.latency.target, percent),
+    dataClassification: level ? slos[0]!.d.dataClassification : undefined,
+  };
 }

@@ -49,10 +49,26 @@ describe("generate", () => {
     );
   });
 
-  it("--json keeps stderr silent", async () => {
+  it("ends with the one before-go-live checklist of what is still open, numbered in order", async () => {
+    const tail = generated.stderr.split("Before go-live, still open")[1]!;
+    const goLive = await readFile(path.join(service, "ops/GO-LIVE.md"), "utf8");
+    const inPack = [...goLive.matchAll(/^\d+\. (.*)$/gm)].map((m) => m[1]!);
+    const printed = [...tail.matchAll(/^ {2}(\d+)\. (.*)$/gm)];
+    expect(printed.map((m) => Number(m[1]))).toEqual(inPack.map((_, i) => i + 1));
+    expect(printed[0]![2]).toMatch(
+      /^Name who is called when it breaks: .*`contacts\.escalation` in govops\.config\.yaml/,
+    );
+    expect(generated.stderr.trimEnd().endsWith(printed.at(-1)![0])).toBe(true);
+    expect(generated.stdout).not.toContain("Before go-live");
+  });
+
+  it("--json keeps stderr silent, and carries the checklist in the data", async () => {
     const { code, stdout, stderr } = await govops(["generate", "svc", "--dry-run", "--json"]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout).dryRun).toBe(true);
+    const data = JSON.parse(stdout);
+    expect(data.dryRun).toBe(true);
+    expect(data.beforeGoLive.length).toBeGreaterThan(1);
+    expect(generated.stderr).toContain(`  1. ${data.beforeGoLive[0]}`);
     expect(stderr).toBe("");
   });
 });

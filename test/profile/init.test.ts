@@ -7,6 +7,8 @@ import type { Prompts } from "../../src/cli/init-prompts.js";
 import { run } from "../../src/cli/index.js";
 import { parseConfig } from "../../src/profile/config-io.js";
 import { withTempDir } from "../helpers.js";
+import { CONTACT_ROLES } from "../../src/packs/shared/contacts.js";
+import { loadBaseline } from "../../src/profile/baseline.js";
 
 const sink = { write: () => true } as unknown as NodeJS.WritableStream;
 
@@ -26,9 +28,11 @@ function scripted(script: Array<[RegExp, string]>): {
   prompts: Prompts;
   asked: string[];
   left: typeof script;
+  offered: Map<string, Array<{ name: string; value: string }>>;
 } {
   const left = [...script];
   const asked: string[] = [];
+  const offered = new Map<string, Array<{ name: string; value: string }>>();
   const answer = (message: string, validate?: (v: string) => boolean | string) => {
     asked.push(message);
     const index = left.findIndex(([re]) => re.test(message));
@@ -41,13 +45,14 @@ function scripted(script: Array<[RegExp, string]>): {
   const prompts: Prompts = {
     input: async (c) => answer(c.message, c.validate),
     select: async (c) => {
+      offered.set(c.message, c.choices);
       const value = answer(c.message);
       const choice = c.choices.find((ch) => ch.value === value);
       if (!choice) throw new Error(`"${value}" is not a choice at "${c.message}"`);
       return choice.value;
     },
   };
-  return { prompts, asked, left };
+  return { prompts, asked, left, offered };
 }
 
 afterEach(() => {
@@ -149,7 +154,8 @@ describe("govops init through its prompts", () => {
     [/^Service name/, "apply-for-dhp"],
     [/^Department/, "Leeds City Council"],
     [/^Team/, "Benefits digital"],
-    [/^Escalation contact 1: role/, "Service owner"],
+    [/^Escalation contact 1: role/, "other"],
+    [/^Contact 1: role/, "Service owner"],
     [/^Contact 1: name/, "Priya Shah"],
     [/^Contact 1: email/, "priya.shah@example.gov.uk"],
     [/^Escalation contact 2: role/, ""],
@@ -221,6 +227,57 @@ describe("govops init through its prompts", () => {
       await expect(
         init(dir, [], { prompts: scripted(badPeriod).prompts, isTTY: () => true }),
       ).rejects.toThrow(/"April" rejected at "Peak periods.*START\.\.END NAME/);
+    });
+  });
+
+  it("offers the contact roles the pack uses as a list, and names the baseline value an empty answer keeps", async () => {
+    await withTempDir(async (dir) => {
+      await writeFile(
+        path.join(dir, "govops.config.yaml"),
+        "service:\n  level: 2\ncontacts:\n  escalation:\n    - { role: On-call engineer, name: Ops rota, contact: https://rota.example }\n",
+      );
+      const script = everything.flatMap(([re, v]): Array<[RegExp, string]> =>
+        /Escalation contact 1/.test(re.source)
+          ? [
+              [re, "Incident lead"],
+              [/^Contact 1: name/, "Sam Patel"],
+              [/^Contact 1: email/, "sam@example.gov.uk"],
+            ]
+          : /^\^Contact 1/.test(re.source)
+            ? []
+            : [[re, v]],
+      );
+      const { prompts, left, offered, asked } = scripted(script);
+      await init(dir, [], { prompts, isTTY: () => true });
+      expect(left).toEqual([]);
+      const first = offered.get("Escalation contact 1: role")!;
+      expect(first.map((c) => c.value)).toEqual([...CONTACT_ROLES.map((r) => r.role), "other", ""]);
+      expect(first[0]!.name).toBe(`On-call engineer: ${CONTACT_ROLES[0]!.when}`);
+      expect(first.at(-1)!.name).toBe("Keep the 1 already listed: On-call engineer");
+      const second = offered.get("Escalation contact 2: role")!.map((c) => c.value);
+      expect(second).not.toContain("Incident lead");
+      expect(second).toContain("On-call engineer");
+      const { slo } = (await loadBaseline(2)).defaults;
+      const availability = asked.find((m) => m.startsWith("Availability SLO"))!;
+      expect(availability).toContain(`(empty keeps the level 2 baseline's ${slo.availability * 100}%)`);
+      expect(asked.find((m) => m.startsWith("Latency threshold"))).toContain(
+        `${slo.latency.thresholdMs} ms)`,
+      );
+      expect((await read(dir)).config.contacts?.escalation).toEqual([
+        { role: "Incident lead", name: "Sam Patel", contact: "sam@example.gov.uk" },
+      ]);
+    });
+  });
+
+  it("before analysis has set a level, shows each level's baseline value", async () => {
+    await withTempDir(async (dir) => {
+      const { prompts, asked } = scripted(everything);
+      await init(dir, [], { prompts, isTTY: () => true });
+      const latency = asked.find((m) => m.startsWith("Latency threshold"))!;
+      for (const level of [1, 2, 3, 4, 5])
+        expect(latency).toContain(
+          `${(await loadBaseline(level)).defaults.slo.latency.thresholdMs} ms at level ${level}`,
+        );
     });
   });
 });

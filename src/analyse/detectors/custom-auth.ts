@@ -17,7 +17,7 @@ type Auth = NonNullable<Findings["auth"]>[number];
 /** A module that authenticates requests by itself: a word of its file name says so (`kongAuth.js`, `require-login.ts`). */
 const AUTH_WORDS =
   /^(auth|authn|authenticate|authentication|authenticated|authoriser|authorizer|kong|sso|keycloak|jwt|login|logged)$/;
-function isAuthModule(rel: string): boolean {
+export function isAuthModule(rel: string): boolean {
   const base = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]sx?$/, "");
   const words = base
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")

@@ -2,6 +2,7 @@ import type { Detector } from "../detector.js";
 import { apiInventoryDetector } from "./api-inventory.js";
 import { archetypeSignalsDetector } from "./archetype-signals.js";
 import { authDetector } from "./auth.js";
+import { authScopeDetector } from "./auth-scope.js";
 import { customAuthDetector } from "./custom-auth.js";
 import { datastoresDetector } from "./datastores.js";
 import { deployCiDetector } from "./deploy-ci.js";
@@ -40,6 +41,7 @@ export const detectors: readonly Detector[] = [
   apiInventoryDetector,
   customAuthDetector,
   authDetector,
+  authScopeDetector,
   personalDataDetector,
   envVarsDetector,
   readinessDetector,

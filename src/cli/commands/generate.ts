@@ -8,6 +8,7 @@ import { ciModes } from "../../profile/schema.js";
 import { createLogger } from "../logger.js";
 import { directoryArgument, fileOption } from "../options.js";
 import { writeText } from "../terminal.js";
+import { beforeGoLive } from "../../packs/docs/index.js";
 
 export const generateOptionsSchema = z
   .object({
@@ -62,8 +63,10 @@ Examples:
       onProgress: log.progress,
       config: locateConfig(directoryArgument(dir)),
     });
+    const open = beforeGoLive(result.profile);
     if (options.json) {
-      process.stdout.write(`${JSON.stringify({ dryRun: options.dryRun, plan: result.plan }, null, 2)}\n`);
+      const data = { dryRun: options.dryRun, plan: result.plan, beforeGoLive: open };
+      process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       return;
     }
     const counts = new Map<string, number>();
@@ -82,7 +85,15 @@ Examples:
     if (result.analysed && !options.dryRun)
       log.info(`Profile written to ${path.relative(process.cwd(), result.profilePath)}`);
     log.info(nextSteps(dir, options.dryRun));
+    log.info(goLiveChecklist(open));
   });
+
+/** The one list of what is still open before go-live, in order, as ops/GO-LIVE.md has it: the command's last words. */
+export function goLiveChecklist(open: string[]): string {
+  if (open.length === 0) return "Before go-live: nothing is open.";
+  const items = open.map((item, i) => `  ${i + 1}. ${item}`);
+  return [`Before go-live, still open (in order; also in ops/GO-LIVE.md):`, ...items].join("\n");
+}
 
 function nextSteps(dir: string, dryRun: boolean): string {
   const at = dir === "." ? "" : ` ${dir}`;

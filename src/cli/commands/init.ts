@@ -1,14 +1,17 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { Command } from "commander";
+import { parse } from "yaml";
 import { z } from "zod";
 import { ciPlatformSchema, levelSchema } from "../../schemas.js";
 import { GovopsError } from "../../errors.js";
 import { CONFIG_FILES } from "../../profile/config.js";
+import { DEFAULT_PROFILE_PATH } from "../../profile/io.js";
 import { readConfigDocument, writeConfigDocument } from "../../profile/config-io.js";
 import {
   applyAnswers,
   fiscalEventFreeze,
+  keptDefaults,
   parseContact,
   parsePeriod,
   parseRatio,
@@ -98,11 +101,13 @@ Examples:
       let answers = answersFromFlags(options);
       const interactive = !options.yes && (deps.isTTY ?? (() => process.stdin.isTTY === true))();
       if (interactive) {
+        const level = answers.service?.level ?? (existing.service?.level as number | undefined);
         answers = await askForMissing(
           answers,
           existing,
           deps.prompts ?? defaultPrompts,
           await packageName(dir),
+          await keptDefaults(level ?? (await analysedLevel(dir))),
         );
       } else if (!options.yes) {
         const missing = REQUIRED.filter(([key]) => !known(key, answers, existing)).map(([, flag]) => flag);
@@ -159,6 +164,19 @@ function known(
   return (
     (answers.service as Record<string, unknown>)[key] !== undefined || existing.service?.[key] !== undefined
   );
+}
+
+/** The level the last analysis classified, from ops/profile.yaml, if there is one. */
+async function analysedLevel(dir: string): Promise<number | undefined> {
+  try {
+    const profile = parse(await readFile(path.join(dir, DEFAULT_PROFILE_PATH), "utf8")) as {
+      service?: { level?: { value?: unknown } };
+    };
+    const value = profile.service?.level?.value;
+    return levelSchema.safeParse(value).success ? (value as number) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function packageName(dir: string): Promise<string | undefined> {

@@ -73,7 +73,7 @@ export function readmeModel(
         (r) => `add a contact for ${r.purpose} to contacts.escalation (receiver ${r.name} sends nowhere).`,
       ),
     ...(baseUrlOf(profile).placeholder
-      ? ["set service.baseUrl in the profile so the synthetic probes reach the service."]
+      ? ["set service.baseUrl in govops.config.yaml so the synthetic probes reach the service."]
       : []),
     ...(runbookLink(profile, "x").startsWith("TO DO")
       ? [

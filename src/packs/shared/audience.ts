@@ -1,4 +1,6 @@
 import type { Profile } from "../../profile/schema.js";
+import { code } from "../../render/escape.js";
+import { citizenSignIn, staffSignInOnAllRoutes } from "../../profile/audience.js";
 
 export interface Audience {
   /** Members of the public use some journeys without signing in as staff. */
@@ -10,23 +12,31 @@ export interface Audience {
 }
 
 const STAFF_JOURNEY = /^(staff|caseworker|officer|agent|internal|colleague|admin)/i;
-/** Sign-in that members of the public use: GOV.UK One Login, GOV.UK Account. */
-const CITIZEN_IDP = /one.?login|account\.gov\.uk|gov\.?uk account/i;
 const HOW =
   'Set `affected` on each journey under `journeys` in govops.config.yaml (starting with "Staff" for staff journeys) if this is wrong.';
 
 /**
- * Who uses the service, from the analysis: routes served without sign-in mean the public can reach it;
- * staff sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only. Journeys the team
- * marks as staff journeys in the config decide it.
+ * Who uses the service, from the analysis: a staff sign-in applied to every route means staff only, unless the
+ * team's config names a public journey; otherwise routes served without sign-in mean the public can reach it, and
+ * staff sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only.
  */
 export function audienceOf(profile: Profile): Audience {
   const journeys = profile.journeys;
+  const everyRoute = staffSignInOnAllRoutes(profile.facts);
+  if (
+    everyRoute &&
+    !journeys.some((j) => !STAFF_JOURNEY.test(j.affected) && j.provenance.source !== "analysis")
+  )
+    return {
+      citizen: false,
+      staff: true,
+      reason: `The analysis found sign-in applied to every route (${code(`${everyRoute.file}:${everyRoute.line}`)}${everyRoute.snippet ? `: ${code(everyRoute.snippet)}` : ""}). ${HOW}`,
+    };
   if (journeys.length && journeys.every((j) => STAFF_JOURNEY.test(j.affected)))
     return { citizen: false, staff: true, reason: `Every journey is used by staff. ${HOW}` };
   const auth = profile.facts.auth;
   const kinds = new Set(auth.map((a) => a.kind));
-  const citizenIdp = auth.some((a) => CITIZEN_IDP.test(`${a.detail ?? ""} ${a.evidence.snippet ?? ""}`));
+  const citizenIdp = citizenSignIn(profile.facts);
   const signIn = ["oidc", "passport", "jwt"].some((k) => kinds.has(k as never)) && !citizenIdp;
   const open = kinds.has("none") || auth.length === 0 || citizenIdp;
   const staffJourneys = journeys.some((j) => STAFF_JOURNEY.test(j.affected));

@@ -209,6 +209,17 @@ describe("Markdown right by construction", () => {
     }
   });
 
+  it("monitoring placeholders name their govops.config.yaml key, never the profile", async () => {
+    for (const name of [STAFF, PUBLIC]) {
+      const monitoring = (await packOf(name)).filter((f) => f.path.startsWith("ops/monitoring/"));
+      const todos = monitoring.flatMap((f) => f.content.split("\n")).filter((l) => /TO DO/.test(l));
+      for (const line of todos) expect(line).not.toMatch(/profile/);
+      const baseUrl = todos.filter((l) => /baseUrl/.test(l));
+      expect(baseUrl.length).toBeGreaterThan(0);
+      for (const line of baseUrl) expect(line).toMatch(/service\.baseUrl in govops\.config\.yaml/);
+    }
+  });
+
   it("end with one before-go-live checklist, in order, that shrinks as the config answers it", async () => {
     const profile = await profileOf(STAFF);
     const items = beforeGoLive(profile);
