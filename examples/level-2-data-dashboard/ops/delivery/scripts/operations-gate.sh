@@ -6,26 +6,30 @@
 set -euo pipefail
 shopt -s nullglob
 
-promtool() {
-  if command -v promtool >/dev/null 2>&1; then
-    command promtool "$@"
-  else
-    docker run --rm --user "$(id -u):$(id -g)" --volume "$PWD:/work:ro" --workdir /work \
-      --entrypoint promtool prom/prometheus:v3.5.0@sha256:63805ebb8d2b3920190daf1cb14a60871b16fd38bed42b857a3182bc621f4996 "$@"
-  fi
-}
-
-rules=(ops/monitoring/*rules*.yml)
-tests=(ops/monitoring/tests/*.yml)
-if [ "${#rules[@]}" -eq 0 ]; then
-  echo "No alert rules in ops/monitoring: run govops generate" >&2
-  exit 1
-fi
-promtool check rules "${rules[@]}"
-if [ "${#tests[@]}" -gt 0 ]; then
-  promtool test rules "${tests[@]}"
+if [ "${ALERT_RULES_CHECKED:-}" = "1" ]; then
+  echo "Alert rules are checked by their own job (ALERT_RULES_CHECKED=1)."
 else
-  echo "No alert unit tests in ops/monitoring/tests: the rules are checked but not tested." >&2
+  promtool() {
+    if command -v promtool >/dev/null 2>&1; then
+      command promtool "$@"
+    else
+      docker run --rm --user "$(id -u):$(id -g)" --volume "$PWD:/work:ro" --workdir /work \
+        --entrypoint promtool prom/prometheus:v3.5.0@sha256:63805ebb8d2b3920190daf1cb14a60871b16fd38bed42b857a3182bc621f4996 "$@"
+    fi
+  }
+
+  rules=(ops/monitoring/*rules*.yml)
+  tests=(ops/monitoring/tests/*.yml)
+  if [ "${#rules[@]}" -eq 0 ]; then
+    echo "No alert rules in ops/monitoring: run govops generate" >&2
+    exit 1
+  fi
+  promtool check rules "${rules[@]}"
+  if [ "${#tests[@]}" -gt 0 ]; then
+    promtool test rules "${tests[@]}"
+  else
+    echo "No alert unit tests in ops/monitoring/tests: the rules are checked but not tested." >&2
+  fi
 fi
 
 # shellcheck disable=SC2016 # the single quotes hold a Node script, not shell

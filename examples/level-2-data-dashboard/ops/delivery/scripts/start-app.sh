@@ -14,14 +14,15 @@ if [ -f ops/delivery/app.env ]; then
   set +a
 fi
 
-npm run build --if-present
+npm run build
 read -r -a start <<< "${APP_START_COMMAND:-npm start}"
 PORT="$port" HOST=127.0.0.1 nohup "${start[@]}" > app.log 2>&1 &
 echo "$!" > app.pid
 
 for _ in $(seq 1 60); do
   # Any HTTP answer means the server is up: a health check may report missing fakes as degraded.
-  if node -e 'fetch(process.argv[1]).then(() => process.exit(0), () => process.exit(1))' "$url"; then
+  # curl rather than Node's fetch, which Node before 18 does not have.
+  if curl --silent --output /dev/null --max-time 5 "$url"; then
     echo "Service is up on port ${port}"
     exit 0
   fi

@@ -65,7 +65,7 @@ const dependencyRequests = new Counter({
   registers: [registry],
 });
 
-/** Wraps a call to a dependency (postgres, parliament-api) and counts its outcome. */
+/** Wraps a call to a dependency (postgres, parliament-api, oidc-identity-provider) and counts its outcome. */
 export async function observeDependency<T>(dependency: string, call: () => Promise<T>): Promise<T> {
   try {
     const result = await call();
