@@ -17,8 +17,9 @@ const HOW =
 
 /**
  * Who uses the service, from the analysis: a staff sign-in applied to every route means staff only, unless the
- * team's config names a public journey; otherwise routes served without sign-in mean the public can reach it, and
- * staff sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only.
+ * team's config names a public journey; otherwise routes served without sign-in mean the public can reach it.
+ * Sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only in the case-work archetypes
+ * (Levels 3 to 5), the public in forms and dashboards (Levels 1 and 2), and both when the level is unsure.
  */
 export function audienceOf(profile: Profile): Audience {
   const journeys = profile.journeys;
@@ -43,12 +44,24 @@ export function audienceOf(profile: Profile): Audience {
   const citizenJourneys = journeys.some((j) => !STAFF_JOURNEY.test(j.affected));
   // Interactive staff sign-in beside journeys the analysis classed as public: sign-in guards only the staff part.
   const partial = staffJourneys && citizenJourneys && (kinds.has("oidc") || kinds.has("passport"));
-  if (signIn && !open && !partial)
+  if (signIn && !open && !partial) {
+    // Sign-in alone does not say who signs in: applicants sign in to forms and dashboards too. Only the
+    // case-work archetypes (3 to 5) make it staff; an unsure level keeps both sets of drafts.
+    const level = profile.service.level;
+    if (!level.unsure && level.value >= 3)
+      return {
+        citizen: false,
+        staff: true,
+        reason: `The analysis found sign-in, no routes served without it, and a Level ${level.value} service, which staff work in. ${HOW}`,
+      };
     return {
-      citizen: false,
-      staff: true,
-      reason: `The analysis found staff sign-in and no routes served without it. ${HOW}`,
+      citizen: true,
+      staff: level.unsure === true,
+      reason: level.unsure
+        ? `The analysis found sign-in and no routes served without it, but could not tell who signs in, so both staff and citizen drafts are written. ${HOW}`
+        : `The analysis found sign-in and no routes served without it, in a Level ${level.value} service: the public signs in to use it. ${HOW}`,
     };
+  }
   const staff = signIn || staffJourneys || kinds.has("basic") || kinds.has("session");
   return {
     citizen: true,

@@ -41,3 +41,40 @@ describe("audience from sign-in on every route", () => {
       expect(f.content, f.path).toMatch(CITIZEN_DRAFTS);
   });
 });
+
+describe("audience from sign-in without routes served openly", () => {
+  // A bearer-token sign-in with no open route and no sign-in-on-every-route signal: who signs in depends on the
+  // archetype. The fixture's own sign-in signal is taken out so only this rule decides.
+  const signInOnly = async (level: { value: 1 | 2 | 3 | 4 | 5; unsure?: boolean }) => {
+    const profile = await profileOf("auth-scope-gateway-middleware");
+    const evidence = { file: "src/auth.ts", line: 3 };
+    return audienceOf({
+      ...profile,
+      service: { ...profile.service, level: { ...profile.service.level, unsure: false, ...level } },
+      facts: {
+        ...profile.facts,
+        auth: [{ kind: "jwt", name: "Bearer tokens", evidence }],
+        signals: profile.facts.signals.filter((s) => s.name !== "sign-in-on-all-routes"),
+      },
+      journeys: profile.journeys.map((j) => ({ ...j, affected: "Citizens using the service" })),
+    } as typeof profile);
+  };
+
+  it("is the public in a Level 1 forms service: applicants sign in too", async () => {
+    const audience = await signInOnly({ value: 1 });
+    expect(audience).toMatchObject({ citizen: true, staff: false });
+    expect(audience.reason).toContain("Level 1 service: the public signs in");
+  });
+
+  it("is staff in a Level 3 case-work service", async () => {
+    const audience = await signInOnly({ value: 3 });
+    expect(audience).toMatchObject({ citizen: false, staff: true });
+    expect(audience.reason).toContain("a Level 3 service, which staff work in");
+  });
+
+  it("is both when the level is unsure", async () => {
+    const audience = await signInOnly({ value: 3, unsure: true });
+    expect(audience).toMatchObject({ citizen: true, staff: true });
+    expect(audience.reason).toContain("could not tell who signs in");
+  });
+});
