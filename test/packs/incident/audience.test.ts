@@ -53,7 +53,7 @@ describe("audience from sign-in without routes served openly", () => {
       service: { ...profile.service, level: { ...profile.service.level, unsure: false, ...level } },
       facts: {
         ...profile.facts,
-        auth: [{ kind: "jwt", name: "Bearer tokens", evidence }],
+        auth: [{ kind: "jwt" as const, detail: "Bearer tokens", evidence }],
         signals: profile.facts.signals.filter((s) => s.name !== "sign-in-on-all-routes"),
       },
       journeys: profile.journeys.map((j) => ({ ...j, affected: "Citizens using the service" })),
