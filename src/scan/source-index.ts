@@ -464,7 +464,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       return;
     }
     const callee = computed ? `${dotted(computed)}[]` : dotted(expr);
-    const args = reader.args(node.arguments);
+    const args = argsOf(node, false);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
     const call: CallSite = {
@@ -477,7 +477,7 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       isNew,
     };
     const first = access && innermostCall(access.expression);
-    if (first) call.chainArgs = reader.args(first.arguments);
+    if (first) call.chainArgs = argsOf(first, true);
     if (access && (call.name === "forEach" || call.name === "map")) {
       const fn = node.arguments?.[0];
       const param =
@@ -500,6 +500,21 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
     index.calls.push(call);
     const env = args[0]?.value;
     if (env && ENV_HELPER.test(call.name) && ENV_NAME.test(env)) recordSetting(env, node);
+  }
+
+  /**
+   * A call's arguments, read once. Every call of a chain (`db('x').where(…).select()`) keeps its first call's
+   * arguments as `chainArgs`, and the walk meets that first call after the calls wrapped around it: those
+   * reads are kept here for the calls after them in the chain and for the first call's own record.
+   */
+  const chainFirst = new Map<ts.Node, ArgInfo[]>();
+  function argsOf(call: ts.CallExpression | ts.NewExpression, chain: boolean): ArgInfo[] {
+    let args = chainFirst.get(call);
+    if (args === undefined) {
+      args = reader.args(call.arguments);
+      if (chain) chainFirst.set(call, args);
+    }
+    return args;
   }
 
   /** Whether an import, require or destructuring so far binds the name (`import { Map } from 'immutable'`). */
