@@ -11,6 +11,19 @@ export interface Audience {
   reason: string;
 }
 
+/** Identity providers for an organisation's own staff: Microsoft Entra ID (Azure AD), Google Workspace. */
+const WORKFORCE_IDP = /azure[-_ ]?ad|entra|msal|aad\b|login\.microsoftonline|google[-_ ]?workspace/i;
+
+function workforceSignIn(profile: Profile): boolean {
+  const words = [
+    ...profile.facts.auth.map((a) => `${a.detail ?? ""} ${a.evidence.snippet ?? ""}`),
+    ...profile.facts.integrations
+      .filter((i) => i.kind === "oidc")
+      .map((i) => `${i.name} ${i.baseUrlEnv ?? ""}`),
+  ];
+  return WORKFORCE_IDP.test(words.join(" "));
+}
+
 const STAFF_JOURNEY = /^(staff|caseworker|officer|agent|internal|colleague|admin)/i;
 const HOW =
   'Set `affected` on each journey under `journeys` in govops.config.yaml (starting with "Staff" for staff journeys) if this is wrong.';
@@ -18,7 +31,8 @@ const HOW =
 /**
  * Who uses the service, from the analysis: a staff sign-in applied to every route means staff only, unless the
  * team's config names a public journey; otherwise routes served without sign-in mean the public can reach it.
- * Sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only in the case-work archetypes
+ * Sign-in (OIDC, Passport, bearer tokens) with no such routes means staff only for a workforce identity provider
+ * (Entra ID, Google Workspace) or in the case-work archetypes
  * (Levels 3 to 5), the public in forms and dashboards (Levels 1 and 2), and both when the level is unsure.
  */
 export function audienceOf(profile: Profile): Audience {
@@ -48,6 +62,12 @@ export function audienceOf(profile: Profile): Audience {
     // Sign-in alone does not say who signs in: applicants sign in to forms and dashboards too. Only the
     // case-work archetypes (3 to 5) make it staff; an unsure level keeps both sets of drafts.
     const level = profile.service.level;
+    if (workforceSignIn(profile))
+      return {
+        citizen: false,
+        staff: true,
+        reason: `The analysis found a workforce sign-in (Microsoft Entra ID / Azure AD or Google Workspace) and no routes served without it. ${HOW}`,
+      };
     if (!level.unsure && level.value >= 3)
       return {
         citizen: false,

@@ -45,7 +45,10 @@ describe("audience from sign-in on every route", () => {
 describe("audience from sign-in without routes served openly", () => {
   // A bearer-token sign-in with no open route and no sign-in-on-every-route signal: who signs in depends on the
   // archetype. The fixture's own sign-in signal is taken out so only this rule decides.
-  const signInOnly = async (level: { value: 1 | 2 | 3 | 4 | 5; unsure?: boolean }) => {
+  const signInOnly = async (
+    level: { value: 1 | 2 | 3 | 4 | 5; unsure?: boolean },
+    detail = "Bearer tokens",
+  ) => {
     const profile = await profileOf("auth-scope-gateway-middleware");
     const evidence = { file: "src/auth.ts", line: 3 };
     return audienceOf({
@@ -53,7 +56,7 @@ describe("audience from sign-in without routes served openly", () => {
       service: { ...profile.service, level: { ...profile.service.level, unsure: false, ...level } },
       facts: {
         ...profile.facts,
-        auth: [{ kind: "jwt" as const, detail: "Bearer tokens", evidence }],
+        auth: [{ kind: "jwt" as const, detail, evidence }],
         signals: profile.facts.signals.filter((s) => s.name !== "sign-in-on-all-routes"),
       },
       journeys: profile.journeys.map((j) => ({ ...j, affected: "Citizens using the service" })),
@@ -76,5 +79,11 @@ describe("audience from sign-in without routes served openly", () => {
     const audience = await signInOnly({ value: 3, unsure: true });
     expect(audience).toMatchObject({ citizen: true, staff: true });
     expect(audience.reason).toContain("could not tell who signs in");
+  });
+
+  it("is staff behind a workforce identity provider, whatever the level", async () => {
+    const audience = await signInOnly({ value: 1 }, "passport strategy passport-azure-ad");
+    expect(audience).toMatchObject({ citizen: false, staff: true });
+    expect(audience.reason).toContain("workforce sign-in");
   });
 });
