@@ -10,12 +10,15 @@ const everyRoute = (facts: AuthFacts) =>
 
 /** Whether a sign-in the analysis found is one the public uses: its detail, its identity provider or its set-up. */
 export function citizenSignIn(facts: AuthFacts): boolean {
-  const words = [
+  return CITIZEN_IDP.test(`${signInWords(facts)} ${everyRoute(facts)?.snippet ?? ""}`);
+}
+
+/** What the analysis says of the sign-in: each auth fact's detail and snippet, and each identity provider's name. */
+export function signInWords(facts: Pick<Facts, "auth" | "integrations">): string {
+  return [
     ...facts.auth.map((a) => `${a.detail ?? ""} ${a.evidence.snippet ?? ""}`),
     ...facts.integrations.filter((i) => i.kind === "oidc").map((i) => `${i.name} ${i.baseUrlEnv ?? ""}`),
-    everyRoute(facts)?.snippet ?? "",
-  ];
-  return CITIZEN_IDP.test(words.join(" "));
+  ].join(" ");
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Profile } from "../../profile/schema.js";
 import { code } from "../../render/escape.js";
-import { citizenSignIn, staffSignInOnAllRoutes } from "../../profile/audience.js";
+import { citizenSignIn, signInWords, staffSignInOnAllRoutes } from "../../profile/audience.js";
 
 export interface Audience {
   /** Members of the public use some journeys without signing in as staff. */
@@ -14,15 +14,7 @@ export interface Audience {
 /** Identity providers for an organisation's own staff: Microsoft Entra ID (Azure AD), Google Workspace. */
 const WORKFORCE_IDP = /azure[-_ ]?ad|entra|msal|aad\b|login\.microsoftonline|google[-_ ]?workspace/i;
 
-function workforceSignIn(profile: Profile): boolean {
-  const words = [
-    ...profile.facts.auth.map((a) => `${a.detail ?? ""} ${a.evidence.snippet ?? ""}`),
-    ...profile.facts.integrations
-      .filter((i) => i.kind === "oidc")
-      .map((i) => `${i.name} ${i.baseUrlEnv ?? ""}`),
-  ];
-  return WORKFORCE_IDP.test(words.join(" "));
-}
+const workforceSignIn = (profile: Profile) => WORKFORCE_IDP.test(signInWords(profile.facts));
 
 const STAFF_JOURNEY = /^(staff|caseworker|officer|agent|internal|colleague|admin)/i;
 const HOW =
