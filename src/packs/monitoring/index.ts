@@ -1,12 +1,13 @@
 import type { Profile } from "../../profile/schema.js";
 import { alertmanagerModel, routeCases } from "./alertmanager.js";
 import { dashboardModel } from "./dashboard.js";
-import { monitoringAlerts, ruleGroups, RULES_FILES, type RulesFile } from "./alerts.js";
+import { monitoringAlerts, ruleGroups, RULES_FILES, type RuleGroup, type RulesFile } from "./alerts.js";
 import { instrumentationModel } from "./instrumentation.js";
 import { baseUrlOf, probeTargets } from "./probes.js";
 import { readmeModel } from "./readme.js";
 import { TEST_INTERVAL } from "./rules.js";
 import { testGroups } from "./unit-tests.js";
+import { SUMMARY_HEADER, summaryRuleGroups, summaryTestModel } from "./summary.js";
 import { PROMETHEUS_RULE_DIR, prometheusRuleChoice } from "./prometheus-rule.js";
 import type { OutputFile, Pack } from "../../render/pack.js";
 
@@ -28,9 +29,36 @@ function rulesWithTests(profile: Profile, file: RulesFile): OutputFile[] {
   const name = `${file}-rules`;
   const testFile = `${DIR}/tests/${name}.test.yml`;
   const alerts = monitoringAlerts(profile).filter((a) => a.file === file);
+  return rulesFile(profile, name, HEADERS[file], groups, [
+    owned(testFile, "monitoring/rules.test.yml.hbs", {
+      testFile,
+      ruleFile: `../${name}.yml`,
+      interval: TEST_INTERVAL[file],
+      groups: testGroups(alerts),
+    }),
+  ]);
+}
+
+/** The summary series (Sloth's `slo:*`) and their promtool tests. */
+function summaryFiles(profile: Profile): OutputFile[] {
+  const testFile = `${DIR}/tests/summary-rules.test.yml`;
+  return rulesFile(profile, "summary-rules", SUMMARY_HEADER, summaryRuleGroups(profile), [
+    owned(testFile, "monitoring/summary-rules.test.yml.hbs", summaryTestModel(profile, testFile)),
+  ]);
+}
+
+/** A rules file, its `PrometheusRule` twin on Kubernetes, and its tests. */
+function rulesFile(
+  profile: Profile,
+  name: string,
+  header: string,
+  groups: RuleGroup[],
+  tests: OutputFile[],
+): OutputFile[] {
+  const file = name.replace(/-rules$/, "");
   const kube = prometheusRuleChoice(profile);
   return [
-    owned(`${DIR}/${name}.yml`, "monitoring/rules.yml.hbs", { header: HEADERS[file], groups }),
+    owned(`${DIR}/${name}.yml`, "monitoring/rules.yml.hbs", { header, groups }),
     ...(kube
       ? [
           owned(`${PROMETHEUS_RULE_DIR}/${name}.yml`, "monitoring/prometheus-rule.yml.hbs", {
@@ -42,12 +70,7 @@ function rulesWithTests(profile: Profile, file: RulesFile): OutputFile[] {
           }),
         ]
       : []),
-    owned(testFile, "monitoring/rules.test.yml.hbs", {
-      testFile,
-      ruleFile: `../${name}.yml`,
-      interval: TEST_INTERVAL[file],
-      groups: testGroups(alerts),
-    }),
+    ...tests,
   ];
 }
 
@@ -82,7 +105,7 @@ export const monitoringPack: Pack = {
   outputs(profile): OutputFile[] {
     if (profile.journeys.length === 0) return [];
     const service = profile.service.name;
-    const rules = RULES_FILES.flatMap((file) => rulesWithTests(profile, file));
+    const rules = [...RULES_FILES.flatMap((file) => rulesWithTests(profile, file)), ...summaryFiles(profile)];
     const probes = probeFiles(profile);
     const instrumentation = instrumentationModel(profile);
     const instrumentationPath = `${DIR}/instrumentation/metrics.ts`;
@@ -143,6 +166,8 @@ function describe(path: string): string {
   if (path.includes("/tests/")) return "promtool unit tests for the rules file of the same name";
   if (path.startsWith(PROMETHEUS_RULE_DIR))
     return "the rules file of the same name as a `PrometheusRule` resource";
+  if (path.endsWith("summary-rules.yml"))
+    return "summary series per journey and SLI (Sloth's `slo:*` names): objective, burn rates, budget remaining";
   if (path.endsWith("-rules.yml")) return "Prometheus recording and alerting rules";
   if (path.endsWith("alertmanager.yml")) return "Alertmanager routing, inhibition and receivers";
   if (path.endsWith("alertmanager-routes.test.yml"))
