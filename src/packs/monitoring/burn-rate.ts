@@ -1,4 +1,5 @@
 import { GovopsError } from "../../errors.js";
+import { errorBudget } from "../shared/error-budget.js";
 
 /** Google SRE Workbook table 5-8: the share of the error budget each row lets burn before it fires. */
 export const BURN_ROWS = [
@@ -27,7 +28,7 @@ function round(n: number, digits = 6): number {
 
 /** The four rows for an SLO over a period, derived from the budget fractions rather than hard-coded. */
 export function burnRows(slo: number, periodDays: number, what: string): BurnRow[] {
-  const budget = 1 - slo;
+  const budget = errorBudget(slo);
   return BURN_ROWS.map((row) => {
     const burnRate = round((row.budgetSpent * periodDays * 24) / row.longHours, 4);
     const threshold = round(burnRate * budget, 8);

@@ -2,9 +2,14 @@ import { dashboardUid } from "../../layout.js";
 import type { Journey, Profile } from "../../profile/schema.js";
 import { METRICS } from "./metrics.js";
 import { probeTargets } from "./probes.js";
-import { selector } from "./rules.js";
+import { decimalPlaces } from "../shared/error-budget.js";
 import { burnRows } from "./burn-rate.js";
-import { SLI_RECORD, sloTarget, type Sli } from "./slo.js";
+import { pooled } from "./dependency-alerts.js";
+import { selector } from "./rules.js";
+import { monitoringScope, type Scope } from "./scope.js";
+import { sloTarget, type Sli } from "./slo.js";
+import { SUMMARY, summaryLabels } from "./summary.js";
+import { QUEUE_AGE_LIMIT_SECONDS } from "./workload-alerts.js";
 
 const DATASOURCE = { type: "prometheus", uid: "${datasource}" };
 
@@ -36,10 +41,14 @@ const steps = (...pairs: Array<[string, number | null]>) => ({
   steps: pairs.map(([color, value]) => ({ color, value })),
 });
 
-function journeyPanels(service: string, journey: Journey, y: number) {
-  const sel = selector({ service, journey: journey.id });
+/** The summary series of a journey's SLI, narrowed to the service's environment. */
+function summary(service: string, journey: Journey, sli: Sli, record: string, scope: Scope): string {
+  return `${record}${selector({ ...summaryLabels(service, journey, sli), ...scope.labels })}`;
+}
+
+function journeyPanels(service: string, journey: Journey, y: number, scope: Scope) {
   const period = `${journey.slo.periodDays}d`;
-  const budget = (sli: Sli) => `1 - ${SLI_RECORD[sli]}${period}${sel} / ${1 - sloTarget(journey, sli)}`;
+  const read = (sli: Sli, record: string) => summary(service, journey, sli, record, scope);
   const burn = (sli: Sli) => {
     const rows = burnRows(sloTarget(journey, sli), journey.slo.periodDays, journey.id);
     return panel(
@@ -47,12 +56,20 @@ function journeyPanels(service: string, journey: Journey, y: number) {
       `${journey.name}: ${sli} burn rate`,
       { x: sli === "availability" ? 12 : 18, y: y + 1, w: 6, h: 8 },
       rows.map((r) => ({
-        expr: `${SLI_RECORD[sli]}${r.long}${sel} / ${1 - sloTarget(journey, sli)}`,
+        expr: read(sli, `${SUMMARY.burnRate}${r.long}`),
         legendFormat: `${r.long} (pages or tickets above ${r.burnRate})`,
       })),
       { unit: "none", min: 0, thresholds: steps(["green", null], ["red", rows[0]!.burnRate]) },
     );
   };
+  const remaining = (sli: Sli, title: string, legend: string, x: number) =>
+    panel(
+      "stat",
+      `${journey.name}: ${title}`,
+      { x, y: y + 1, w: 4, h: 8 },
+      [{ expr: read(sli, SUMMARY.budgetRemaining), legendFormat: legend }],
+      { unit: "percentunit", thresholds: steps(["red", null], ["orange", 0], ["green", 0.25]) },
+    );
   return [
     {
       type: "row",
@@ -65,95 +82,94 @@ function journeyPanels(service: string, journey: Journey, y: number) {
       "stat",
       `${journey.name}: availability over ${period}`,
       { x: 0, y: y + 1, w: 4, h: 8 },
-      [{ expr: `1 - ${SLI_RECORD.availability}${period}${sel}`, legendFormat: "availability" }],
+      [{ expr: `1 - ${read("availability", `${SUMMARY.sliError}${period}`)}`, legendFormat: "availability" }],
       {
         unit: "percentunit",
-        decimals: 3,
+        decimals: Math.max(3, decimalPlaces(journey.slo.availability) - 2),
         thresholds: steps(["red", null], ["green", journey.slo.availability]),
       },
     ),
-    panel(
-      "stat",
-      `${journey.name}: error budget remaining`,
-      { x: 4, y: y + 1, w: 4, h: 8 },
-      [{ expr: budget("availability"), legendFormat: "availability budget" }],
-      {
-        unit: "percentunit",
-        thresholds: steps(["red", null], ["orange", 0], ["green", 0.25]),
-      },
-    ),
-    panel(
-      "stat",
-      `${journey.name}: latency budget remaining`,
-      { x: 8, y: y + 1, w: 4, h: 8 },
-      [{ expr: budget("latency"), legendFormat: `faster than ${journey.slo.latency.thresholdMs} ms` }],
-      {
-        unit: "percentunit",
-        thresholds: steps(["red", null], ["orange", 0], ["green", 0.25]),
-      },
-    ),
+    remaining("availability", "error budget remaining", "availability budget", 4),
+    remaining("latency", "latency budget remaining", `faster than ${journey.slo.latency.thresholdMs} ms`, 8),
     burn("availability"),
     burn("latency"),
   ];
 }
 
-function dependencyPanels(profile: Profile, y: number) {
+interface DependencyPanel {
+  title: string;
+  target: Target;
+  defaults: object;
+}
+
+/** Panels for the kinds of dependency the service has: calls to any, pools of pooled datastores, queues, probes. */
+function dependencyPanels(profile: Profile, y: number, scope: Scope) {
   const service = profile.service.name;
+  const sel = (extra: string[] = []) => selector({ service, ...scope.labels }, extra);
   const calls = METRICS.dependencyRequests.name;
-  const panels: object[] = [
+  const deps = profile.dependencies;
+  const probes = probeTargets(profile).length > 0;
+  const candidates: Array<DependencyPanel | false> = [
+    deps.length > 0 && {
+      title: "Dependency calls failing or timing out",
+      target: {
+        expr: `sum by (dependency) (rate(${calls}${sel(['outcome!="success"'])}[5m]))\n/\nclamp_min(sum by (dependency) (rate(${calls}${sel()}[5m])), 1e-9)`,
+        legendFormat: "{{dependency}}",
+      },
+      defaults: { unit: "percentunit", min: 0, thresholds: steps(["green", null], ["red", 0.1]) },
+    },
+    deps.some(pooled) && {
+      title: "Database pool connections",
+      target: {
+        expr: `sum by (dependency, state) (${METRICS.poolConnections.name}${sel()})`,
+        legendFormat: "{{dependency}} {{state}}",
+      },
+      defaults: { unit: "short", min: 0, thresholds: steps(["green", null]) },
+    },
+    deps.some((d) => d.kind === "queue") && {
+      title: "Queues: oldest message waiting",
+      target: {
+        expr: `max by (queue) (${METRICS.queueAge.name}${sel()})`,
+        legendFormat: "{{queue}}",
+      },
+      defaults: {
+        unit: "s",
+        min: 0,
+        thresholds: steps(["green", null], ["red", QUEUE_AGE_LIMIT_SECONDS]),
+      },
+    },
+    probes && {
+      title: "Synthetic probes of entry pages",
+      target: {
+        expr: `max by (journey) (${METRICS.probeSuccess.name}${sel()})`,
+        legendFormat: "{{journey}}",
+      },
+      defaults: { unit: "bool_yes_no", min: 0, max: 1, thresholds: steps(["red", null], ["green", 1]) },
+    },
+  ];
+  const chosen = candidates.filter((p): p is DependencyPanel => p !== false);
+  if (chosen.length === 0) return [];
+  const w = 24 / chosen.length;
+  const title = deps.length === 0 ? "Probes" : probes ? "Dependencies and probes" : "Dependencies";
+  return [
     {
       type: "row",
-      title: "Dependencies and probes",
+      title,
       collapsed: false,
       gridPos: { x: 0, y, w: 24, h: 1 },
       panels: [],
     },
+    ...chosen.map((c, i) =>
+      panel("timeseries", c.title, { x: i * w, y: y + 1, w, h: 8 }, [c.target], c.defaults),
+    ),
   ];
-  panels.push(
-    panel(
-      "timeseries",
-      "Dependency calls failing or timing out",
-      { x: 0, y: y + 1, w: 8, h: 8 },
-      [
-        {
-          expr: `sum by (dependency) (rate(${calls}${selector({ service }, ['outcome!="success"'])}[5m]))\n/\nclamp_min(sum by (dependency) (rate(${calls}${selector({ service })}[5m])), 1e-9)`,
-          legendFormat: "{{dependency}}",
-        },
-      ],
-      { unit: "percentunit", min: 0, thresholds: steps(["green", null], ["red", 0.1]) },
-    ),
-    panel(
-      "timeseries",
-      "Database pool connections",
-      { x: 8, y: y + 1, w: 8, h: 8 },
-      [
-        {
-          expr: `sum by (dependency, state) (${METRICS.poolConnections.name}${selector({ service })})`,
-          legendFormat: "{{dependency}} {{state}}",
-        },
-      ],
-      { unit: "short", min: 0, thresholds: steps(["green", null]) },
-    ),
-    panel(
-      "timeseries",
-      "Synthetic probes of entry pages",
-      { x: 16, y: y + 1, w: 8, h: 8 },
-      [
-        {
-          expr: `max by (journey) (${METRICS.probeSuccess.name}${selector({ service })})`,
-          legendFormat: "{{journey}}",
-        },
-      ],
-      { unit: "bool_yes_no", min: 0, max: 1, thresholds: steps(["red", null], ["green", 1]) },
-    ),
-  );
-  return probeTargets(profile).length ? panels : panels.slice(0, 3);
 }
 
 /** A Grafana dashboard for the service: journey SLOs, error budget remaining, burn rates, dependency health. */
 export function dashboardModel(profile: Profile) {
   const service = profile.service.name;
-  const journeys = profile.journeys.flatMap((j, i) => journeyPanels(service, j, i * 9));
+  const scope = monitoringScope(profile);
+  const journeys = profile.journeys.flatMap((j, i) => journeyPanels(service, j, i * 9, scope));
   return {
     uid: dashboardUid(service),
     title: `${profile.service.title}: service health`,
@@ -171,7 +187,7 @@ export function dashboardModel(profile: Profile) {
     templating: {
       list: [{ name: "datasource", label: "Prometheus", type: "datasource", query: "prometheus", hide: 0 }],
     },
-    panels: [...journeys, ...dependencyPanels(profile, profile.journeys.length * 9)].map((p, i) => ({
+    panels: [...journeys, ...dependencyPanels(profile, profile.journeys.length * 9, scope)].map((p, i) => ({
       id: i + 1,
       ...p,
     })),

@@ -7,6 +7,11 @@ import { counter, gauge, scenario } from "./series.js";
 
 const POOLED = new Set(["postgres", "mysql"]);
 
+/** A datastore reached through a connection pool whose exhaustion is alerted on (and charted). */
+export function pooled(dep: Dependency): boolean {
+  return dep.kind === "datastore" && POOLED.has(dep.type);
+}
+
 function outcomeRatio(service: string, dep: string, outcome: string): string {
   const m = METRICS.dependencyRequests.name;
   const by = "sum by (service, dependency)";
@@ -76,7 +81,7 @@ function callAlerts(profile: Profile, dep: Dependency): AlertDef[] {
 
 /** Requests queued for a database connection for 5 minutes: the pool is exhausted. */
 function poolAlert(profile: Profile, dep: Dependency): AlertDef[] {
-  if (dep.kind !== "datastore" || !POOLED.has(dep.type)) return [];
+  if (!pooled(dep)) return [];
   const fm = ownerOf(profile, "db-pool", { dependency: dep.id }) ?? ownerOf(profile, "db-pool");
   if (!fm) return [];
   const service = profile.service.name;

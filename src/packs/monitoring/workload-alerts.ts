@@ -5,6 +5,9 @@ import { METRICS } from "./metrics.js";
 import { selector, type AlertDef } from "./rules.js";
 import { counter, ramp, scenario, series, steps, type Steps } from "./series.js";
 
+/** How long the oldest message may wait before the queue counts as backed up: the alert's and the dashboard's line. */
+export const QUEUE_AGE_LIMIT_SECONDS = 900;
+
 function queueAlerts(profile: Profile): AlertDef[] {
   const fm = ownerOf(profile, "queue-backlog");
   if (!fm) return [];
@@ -16,7 +19,7 @@ function queueAlerts(profile: Profile): AlertDef[] {
       file: "workload",
       name: "queue-backlog",
       mergeKey: "queue-backlog",
-      expr: `max by (service, queue) (${METRICS.queueAge.name}${selector({ service })}) > 900`,
+      expr: `max by (service, queue) (${METRICS.queueAge.name}${selector({ service })}) > ${QUEUE_AGE_LIMIT_SECONDS}`,
       for: "5m",
       summary: "Messages are waiting more than 15 minutes in a queue",
       description:

@@ -3,6 +3,7 @@ import { dashboardUrl } from "../../layout.js";
 import type { AlertRef } from "./alerts.js";
 import { diagnosisModel, relatedDependencies } from "./diagnosis.js";
 import { code, duration, percent, prose } from "../shared/format.js";
+import { errorBudget } from "../shared/error-budget.js";
 import { levelRecovery } from "../shared/level.js";
 import { panelsFor } from "./panels.js";
 import { severity } from "../shared/severity.js";
@@ -18,7 +19,7 @@ function cannotDo(j: Journey): string[] {
 
 /** How much full outage the journey's availability SLO allows over its period. */
 function budget(j: Journey): string {
-  const minutes = (1 - j.slo.availability) * j.slo.periodDays * 24 * 60;
+  const minutes = errorBudget(j.slo.availability) * j.slo.periodDays * 24 * 60;
   return `${percent(j.slo.availability)} availability over ${j.slo.periodDays} days allows ${duration(minutes)} of full outage in the period`;
 }
 
