@@ -167,7 +167,7 @@ function describe(path: string): string {
   if (path.startsWith(PROMETHEUS_RULE_DIR))
     return "the rules file of the same name as a `PrometheusRule` resource";
   if (path.endsWith("summary-rules.yml"))
-    return "summary series per journey and SLI (Sloth's `slo:*` names): objective, burn rates, budget remaining";
+    return "summary series per journey and SLI in Sloth's slo:* names: objective, burn rates, budget remaining";
   if (path.endsWith("-rules.yml")) return "Prometheus recording and alerting rules";
   if (path.endsWith("alertmanager.yml")) return "Alertmanager routing, inhibition and receivers";
   if (path.endsWith("alertmanager-routes.test.yml"))
