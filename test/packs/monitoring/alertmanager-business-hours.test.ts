@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { analyseService } from "../../../src/index.js";
 import { routeCases } from "../../../src/packs/monitoring/alertmanager.js";
 import { renderProfile } from "../../../src/packs/index.js";
+import { loadConfig } from "../../../src/profile/config-io.js";
 import { monitoringChoicesSchema, type Profile } from "../../../src/profile/schema.js";
 import { exampleProfile, fixturePath, someOf, withTempDir } from "../../helpers.js";
 import { lacks } from "../../tools.js";
@@ -190,7 +191,35 @@ describe.skipIf(lacks("amtool"))("business-hours routing on a service the public
   });
 });
 
-describe("monitoring.businessHours in govops.config.yaml", () => {
+describe("monitoring.businessHours and monitoring.email in govops.config.yaml", () => {
+  it("sets the hours, days and mail relay from the team's config file", async () => {
+    const { profile } = await analyseService(fixturePath("monitoring", "staff-only-casework"), {
+      write: false,
+      config: fixturePath("monitoring", "business-hours-config", "govops.config.yaml"),
+    });
+    const { files, config } = await rendered(profile);
+    expect(config.time_intervals?.[0]?.time_intervals).toEqual([
+      {
+        weekdays: ["monday", "tuesday", "wednesday", "thursday"],
+        times: [{ start_time: "08:00", end_time: "18:00" }],
+        location: "Europe/London",
+      },
+    ]);
+    expect(file(files, README).content).toMatch(
+      /Monday, Tuesday, Wednesday, Thursday 08:00 to 18:00 UK time/,
+    );
+    expect(parse(file(files, CONFIG).content).global).toEqual({
+      smtp_smarthost: "smtp.relay.example.gov.uk:587",
+      smtp_from: "alerts@example.gov.uk",
+    });
+  });
+
+  it("refuses a config whose office hours end before they start, naming the file, line and field", async () => {
+    await expect(
+      loadConfig(fixturePath("monitoring", "business-hours-backwards", "govops.config.yaml")),
+    ).rejects.toThrow(/govops\.config\.yaml:5: monitoring\.businessHours\.end: start must be before end/);
+  });
+
   const check = (businessHours: unknown) => monitoringChoicesSchema.safeParse({ businessHours });
 
   it("accepts HH:MM hours with start before end, and weekday names", () => {
