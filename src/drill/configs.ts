@@ -4,8 +4,12 @@ type Yaml = Record<string, unknown>;
 
 const ROUTE_TIMERS = ["group_wait", "group_interval", "repeat_interval"] as const;
 
+/** A drill runs at any hour, so no route of its copy waits for office hours (or any other time interval). */
+const ROUTE_TIMES = ["active_time_intervals", "mute_time_intervals"] as const;
+
 function compressRoute(route: Yaml, factor: number): Yaml {
   const copy: Yaml = { ...route };
+  for (const key of ROUTE_TIMES) delete copy[key];
   for (const key of ROUTE_TIMERS)
     if (typeof copy[key] === "string") copy[key] = scaleDuration(copy[key], factor);
   if (Array.isArray(copy.routes)) copy.routes = copy.routes.map((r: Yaml) => compressRoute(r, factor));
@@ -13,9 +17,10 @@ function compressRoute(route: Yaml, factor: number): Yaml {
 }
 
 /**
- * A drill copy of the generated Alertmanager config: the same routing tree, inhibitions and time intervals,
- * timers divided by the factor, and every receiver replaced by a webhook to the drill's receiver at
- * <url>/<receiver name>, with resolved notifications on. Globals and templates (real endpoints) are dropped.
+ * A drill copy of the generated Alertmanager config: the same routing tree and inhibitions, timers divided by
+ * the factor, every route active at all hours (business-hours routing never holds a drill's alerts), and every
+ * receiver replaced by a webhook to the drill's receiver at <url>/<receiver name>, with resolved notifications
+ * on. Globals and templates (real endpoints) are dropped.
  */
 export function drillAlertmanagerConfig(generated: Yaml, factor: number, receiverUrl: string): Yaml {
   const route = (generated.route ?? { receiver: "default" }) as Yaml;
@@ -30,8 +35,7 @@ export function drillAlertmanagerConfig(generated: Yaml, factor: number, receive
       webhook_configs: [{ url: `${receiverUrl}/${encodeURIComponent(String(r.name))}`, send_resolved: true }],
     })),
   };
-  for (const key of ["inhibit_rules", "time_intervals", "mute_time_intervals"])
-    if (generated[key] !== undefined) config[key] = generated[key];
+  if (generated.inhibit_rules !== undefined) config.inhibit_rules = generated.inhibit_rules;
   return config;
 }
 

@@ -182,6 +182,19 @@ export const deliveryChoicesSchema = z
 
 const promLabelName = z.string().regex(/^[a-zA-Z_][a-zA-Z0-9_]*$/, "a Prometheus label name");
 
+export const weekdays = [
+  "monday",
+  "tuesday",
+  "wednesday",
+  "thursday",
+  "friday",
+  "saturday",
+  "sunday",
+] as const;
+/** UK office hours when `monitoring.businessHours` does not say (Europe/London). */
+export const OFFICE_HOURS = { start: "09:00", end: "17:00", days: weekdays.slice(0, 5) };
+export type Weekday = (typeof weekdays)[number];
+
 export const monitoringChoicesSchema = z
   .object({
     /**
@@ -211,6 +224,35 @@ export const monitoringChoicesSchema = z
           .optional(),
         /** Default: production's namespace, else none. */
         namespace: z.string().optional(),
+      })
+      .strict()
+      .optional(),
+    /**
+     * Alertmanager holds alerts below P1 until office hours (P2 to P4 when only staff use the service, P3 and
+     * P4 otherwise); P1 notifies at any hour.
+     */
+    businessHours: z
+      .object({
+        /** Default: on when only staff use the service. */
+        enabled: z.boolean().optional(),
+        /** UK time (Europe/London), HH:MM. Default 09:00. */
+        start: timeOfDay.optional(),
+        /** UK time, HH:MM, after start. Default 17:00. */
+        end: timeOfDay.optional(),
+        /** Default: monday to friday. */
+        days: z.array(z.enum(weekdays)).min(1).optional(),
+      })
+      .strict()
+      .refine((b) => (b.start ?? OFFICE_HOURS.start) < (b.end ?? OFFICE_HOURS.end), {
+        message: "start must be before end (HH:MM, UK time, within one day)",
+        path: ["end"],
+      })
+      .optional(),
+    /** The mail relay Alertmanager's email receivers send through; the password stays out of this file. */
+    email: z
+      .object({
+        smarthost: z.string().regex(/^[A-Za-z0-9.-]+:\d{1,5}$/, "host:port, e.g. smtp.example.gov.uk:587"),
+        from: z.string().regex(/^[^\s@]+@[^\s@]+$/, "an email address"),
       })
       .strict()
       .optional(),

@@ -1,5 +1,11 @@
 import type { Profile } from "../../profile/schema.js";
 import { monitoringAlerts } from "./alerts.js";
+import {
+  businessHours,
+  businessHoursReadme,
+  OFFICE_HOURS_INTERVAL,
+  OFFICE_HOURS_LOCATION,
+} from "./business-hours.js";
 import type { Priority } from "./rules.js";
 
 /** Re-notify at each priority's update clock (GDS Way incident priorities; operations-facts.md). */
@@ -33,6 +39,7 @@ export interface Receiver {
 /** A receiver per purpose from profile.contacts.escalation; a purpose nobody covers is a named placeholder. */
 export function receivers(profile: Profile): Record<Purpose, Receiver> {
   const out = {} as Record<Purpose, Receiver>;
+  const p2Waits = businessHours(profile).held.includes("P2");
   for (const p of PURPOSES) {
     const contacts = profile.contacts.escalation.filter(
       (c) => PURPOSES.find((q) => q.match.test(c.role))?.id === p.id,
@@ -42,7 +49,7 @@ export function receivers(profile: Profile): Record<Purpose, Receiver> {
     const placeholder = emails.length + webhooks.length === 0;
     out[p.id] = {
       name: placeholder ? `${p.id}-placeholder` : p.id,
-      purpose: p.what,
+      purpose: p.id === "on-call" && p2Waits ? "pages: P1 at any time, P2 in office hours" : p.what,
       placeholder,
       emails,
       webhooks,
@@ -51,59 +58,94 @@ export function receivers(profile: Profile): Record<Purpose, Receiver> {
   return out;
 }
 
+export interface PriorityRoute {
+  /** The priorities the child matches. */
+  priorities: Priority[];
+  matcher: string;
+  repeat: string;
+  /** Set when these priorities wait for office hours: the time intervals in which they may notify. */
+  activeTimeIntervals?: string[];
+}
+
 export interface Route {
   matchers: string[];
   receiver: string;
   continue?: boolean;
   repeat: string;
-  /** Children that only change the repeat interval, by priority. */
-  byPriority: Array<{ matcher: string; repeat: string }>;
+  /** Children that only change the repeat interval or the hours it notifies in, by priority. */
+  byPriority: PriorityRoute[];
 }
 
-function byPriority(...priorities: Priority[]) {
-  return priorities.map((p) => ({ matcher: `priority="${p}"`, repeat: REPEAT_INTERVAL[p] }));
+function byPriority(...priorities: Priority[]): PriorityRoute[] {
+  return priorities.map((p) => ({ priorities: [p], matcher: `priority="${p}"`, repeat: REPEAT_INTERVAL[p] }));
+}
+
+const PRIORITIES: Priority[] = ["P1", "P2", "P3", "P4"];
+
+/**
+ * A route whose held priorities notify only in office hours: its children for those priorities get
+ * `active_time_intervals`, one more child catches the held priorities it had no child for, and the route itself
+ * keeps none, so a P1 (or an alert with no priority) that stops there notifies at any hour whether or not
+ * Alertmanager passes a parent's intervals on to its children.
+ */
+function holdForOfficeHours(route: Route, held: Priority[]): Route {
+  const pinned = PRIORITIES.filter((p) => route.matchers.includes(`priority="${p}"`));
+  const waits = (pinned.length ? pinned : PRIORITIES).filter((p) => held.includes(p));
+  if (waits.length === 0) return route;
+  const active = { activeTimeIntervals: [OFFICE_HOURS_INTERVAL] };
+  const children = route.byPriority.map((c) =>
+    c.priorities.every((p) => waits.includes(p)) ? { ...c, ...active } : c,
+  );
+  const rest = waits.filter((p) => !route.byPriority.some((c) => c.priorities.includes(p)));
+  if (rest.length > 0)
+    children.push({
+      priorities: rest,
+      matcher: rest.length === 1 ? `priority="${rest[0]}"` : `priority=~"${rest.join("|")}"`,
+      repeat: route.repeat,
+      ...active,
+    });
+  return { ...route, byPriority: children };
 }
 
 /** The routing policy: security to security (and on-call when P1), pages to on-call, tickets to the team. */
 export function routes(profile: Profile): { root: string; routes: Route[] } {
   const r = receivers(profile);
-  return {
-    root: r["service-team"].name,
-    routes: [
-      {
-        matchers: ['severity="security"'],
-        receiver: r.security.name,
-        continue: true,
-        repeat: "2h",
-        byPriority: byPriority("P1", "P3", "P4"),
-      },
-      {
-        matchers: ['severity="security"', 'priority="P1"'],
-        receiver: r["on-call"].name,
-        repeat: "1h",
-        byPriority: [],
-      },
-      {
-        matchers: ['severity="page"', 'citizen_impact="critical"'],
-        receiver: r["incident-comms"].name,
-        continue: true,
-        repeat: "1h",
-        byPriority: [],
-      },
-      {
-        matchers: ['severity="page"'],
-        receiver: r["on-call"].name,
-        repeat: REPEAT_INTERVAL.P2,
-        byPriority: byPriority("P1"),
-      },
-      {
-        matchers: ['severity="ticket"'],
-        receiver: r["service-team"].name,
-        repeat: REPEAT_INTERVAL.P4,
-        byPriority: byPriority("P1", "P2", "P3"),
-      },
-    ],
-  };
+  const { held } = businessHours(profile);
+  const policy: Route[] = [
+    {
+      matchers: ['severity="security"'],
+      receiver: r.security.name,
+      continue: true,
+      repeat: "2h",
+      byPriority: byPriority("P1", "P3", "P4"),
+    },
+    {
+      matchers: ['severity="security"', 'priority="P1"'],
+      receiver: r["on-call"].name,
+      repeat: "1h",
+      byPriority: [],
+    },
+    {
+      matchers: ['severity="page"', 'citizen_impact="critical"'],
+      receiver: r["incident-comms"].name,
+      continue: true,
+      repeat: "1h",
+      byPriority: [],
+    },
+    {
+      matchers: ['severity="page"'],
+      receiver: r["on-call"].name,
+      repeat: REPEAT_INTERVAL.P2,
+      byPriority: byPriority("P1"),
+    },
+    {
+      matchers: ['severity="ticket"'],
+      receiver: r["service-team"].name,
+      repeat: REPEAT_INTERVAL.P4,
+      byPriority: byPriority("P1", "P2", "P3"),
+    },
+  ];
+  return { root: r["service-team"].name, routes: policy.map((route) => holdForOfficeHours(route, held)) };
 }
 
 /** The receivers an alert with these labels must reach: the policy, stated independently of the tree. */
@@ -141,12 +183,57 @@ export function routeCases(profile: Profile): RouteCase[] {
   return [...seen.values()];
 }
 
+/** The `office-hours` time interval, when some alerts wait for it. */
+function timeIntervals(profile: Profile) {
+  const b = businessHours(profile);
+  if (b.held.length === 0) return [];
+  return [
+    {
+      name: OFFICE_HOURS_INTERVAL,
+      held: b.held.join(", "),
+      weekdays: b.days,
+      start: b.start,
+      end: b.end,
+      location: OFFICE_HOURS_LOCATION,
+    },
+  ];
+}
+
+/**
+ * The mail relay from `monitoring.email`; when email receivers need one and it is unset, a marked placeholder
+ * (amtool rejects email receivers without a smarthost and sender).
+ */
+function smtp(profile: Profile, all: Receiver[]) {
+  const email = profile.monitoring?.email;
+  if (email) return { smarthost: email.smarthost, from: email.from, placeholder: false };
+  if (!all.some((r) => r.emails.length > 0)) return undefined;
+  return { smarthost: "smtp.example.invalid:587", from: "alertmanager@example.invalid", placeholder: true };
+}
+
 export function alertmanagerModel(profile: Profile) {
   const all = Object.values(receivers(profile));
   return {
     service: profile.service.name,
     ...routes(profile),
     receivers: all,
-    smtp: all.some((r) => r.emails.length > 0),
+    smtp: smtp(profile, all),
+    timeIntervals: timeIntervals(profile),
+  };
+}
+
+/** What the monitoring README says of Alertmanager: office hours, and what is left to set. */
+export function alertmanagerReadme(profile: Profile): { businessHours: string; todos: string[] } {
+  const { summary, todos } = businessHoursReadme(profile);
+  const relay = smtp(profile, Object.values(receivers(profile)));
+  return {
+    businessHours: summary,
+    todos: [
+      ...(relay?.placeholder
+        ? [
+            "set monitoring.email (smarthost, from) in govops.config.yaml: until then email receivers send through a placeholder mail relay.",
+          ]
+        : []),
+      ...todos,
+    ],
   };
 }

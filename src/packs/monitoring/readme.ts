@@ -1,7 +1,7 @@
 import { runbookLink } from "./links.js";
 import { minRequestRate } from "./slo.js";
 import type { Profile } from "../../profile/schema.js";
-import { receivers } from "./alertmanager.js";
+import { alertmanagerReadme, receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
 import { METRICS } from "./metrics.js";
 import { baseUrlOf } from "./probes.js";
@@ -66,7 +66,9 @@ export function readmeModel(
   files: Array<{ path: string; what: string }>,
   instrumentation: string,
 ) {
+  const alertmanager = alertmanagerReadme(profile);
   const todos = [
+    ...alertmanager.todos,
     ...Object.values(receivers(profile))
       .filter((r) => r.placeholder)
       .map(
@@ -105,5 +107,6 @@ export function readmeModel(
       })),
     ),
     todos,
+    businessHours: alertmanager.businessHours,
   };
 }
