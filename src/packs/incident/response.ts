@@ -5,6 +5,7 @@ import { listText, prose } from "../shared/format.js";
 import { severityMatrix } from "../shared/severity.js";
 import { audienceOf } from "../shared/audience.js";
 import { dutiesOf } from "../shared/legal.js";
+import { businessHours, officeHoursText } from "../monitoring/business-hours.js";
 
 const HIGH_RISK = new Set(["health", "special-category", "children", "financial", "identity"]);
 
@@ -17,6 +18,21 @@ const LEVEL_NOTES: Record<number, string> = {
   5: "A wrong decision harms people even when the service is up: treat a faulty rule-set in production as P1.",
 };
 
+/** Which priorities are handled at any hour and which wait, as the Alertmanager routing does it. */
+function outOfHours(profile: Profile) {
+  const b = businessHours(profile);
+  const waits = b.held.length > 0 ? b.held : ["P3", "P4"];
+  const anyTime = ["P1", "P2"].filter((p) => !waits.includes(p as never));
+  return {
+    anyTime: listText(anyTime),
+    anyTimeVerb: anyTime.length > 1 ? "are" : "is",
+    waits: listText(waits),
+    hours: officeHoursText(b),
+    routed: b.held.length > 0,
+    p2Waits: b.held.includes("P2"),
+  };
+}
+
 export function responseModel(profile: Profile) {
   const categories = [...new Set(profile.data.personalData.map((p) => p.category))].sort();
   return {
@@ -27,6 +43,7 @@ export function responseModel(profile: Profile) {
       ...s,
       failureModes: s.failureModes.map((f) => ({ id: f.id, title: prose(f.title) })),
     })),
+    outOfHours: outOfHours(profile),
     levelNote: LEVEL_NOTES[profile.service.level.value] ?? LEVEL_NOTES[3]!,
     chain: escalationChain(profile),
     personalData: {

@@ -39,6 +39,11 @@ export function businessHours(profile: Profile): BusinessHours {
   };
 }
 
+/** "Monday to Friday, 09:00 to 17:00 UK time": the office hours alerts wait for, in words. */
+export function officeHoursText(b: Pick<BusinessHours, "days" | "start" | "end">): string {
+  return `${dayNames(b.days)}, ${b.start} to ${b.end} UK time`;
+}
+
 function dayNames(days: Weekday[]): string {
   if (OFFICE_HOURS.days.join() === days.join()) return "Monday to Friday";
   return days.map((d) => d.charAt(0).toUpperCase() + d.slice(1)).join(", ");

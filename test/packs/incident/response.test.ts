@@ -57,6 +57,27 @@ describe("incident response", () => {
     expect(await rule(L2)).toContain("pre-announced release day");
   });
 
+  it("says which priorities wait for office hours as the Alertmanager routing holds them", async () => {
+    const outOfHours = async (name: string) =>
+      file(await exampleIncidentPack(name), "ops/incident/README.md")
+        .split("## Out of hours")[1]!
+        .split("\n## ")[0]!;
+    // Level 4 is staff-only: business-hours routing holds P2 too, and the README says why and how to undo it.
+    const staff = await outOfHours(L4);
+    expect(staff).toContain("- P1 is handled at any time, paging the on-call engineer.");
+    expect(staff).toContain(
+      "- P2, P3 and P4 wait for office hours (Monday to Friday, 09:00 to 17:00 UK time)",
+    );
+    expect(staff).toContain("`monitoring.businessHours.enabled: false`");
+    // Level 3 serves the public: P2 pages at any hour, and the narrower rota is only offered.
+    const open = await outOfHours(L3);
+    expect(open).toContain("- P1 and P2 are handled at any time, paging the on-call engineer.");
+    expect(open).toContain(
+      "- P3 and P4 wait for office hours (Monday to Friday, 09:00 to 17:00 UK time); their alerts open tickets.",
+    );
+    expect(open).not.toContain("P2 waiting");
+  });
+
   it("marks every missing escalation contact as a placeholder, and the DPO only where personal data is held", async () => {
     const rows = escalationRows(file(await exampleIncidentPack(L3), "ops/incident/README.md"));
     expect(rows.map((r) => r[0])).toEqual([
