@@ -1,6 +1,7 @@
 import type { Profile } from "../../profile/schema.js";
 import { ownerTeam } from "../shared/contacts.js";
-import { code, indentBlock, percent, prose, todo } from "../shared/format.js";
+import { code, indentBlock, listText, percent, prose, todo } from "../shared/format.js";
+import { businessHours, officeHoursText } from "../monitoring/business-hours.js";
 import type { Step } from "../shared/stack.js";
 import { levelOf } from "../shared/level.js";
 import { hasMigrations, migrationTool } from "../shared/migrations.js";
@@ -73,6 +74,14 @@ const period = (p: Profile["peakPeriods"][number]) => ({
   description: prose(p.description),
 });
 
+/** When a page wakes someone: at any time, or only P1 when business-hours routing holds the rest. */
+function pagesWhen(profile: Profile): string {
+  const b = businessHours(profile);
+  return b.held.includes("P2")
+    ? `wake you at any time only for P1; ${listText(b.held)} wait for office hours (${officeHoursText(b)})`
+    : "wake you at any time";
+}
+
 export function operationsModel(profile: Profile) {
   const platform = platformOf(profile);
   const level = levelOf(profile);
@@ -84,6 +93,7 @@ export function operationsModel(profile: Profile) {
       ? prose(s.department)
       : todo("name the department: set `department` under `service` in govops.config.yaml"),
     ownerTeam: ownerTeam(profile),
+    pagesWhen: pagesWhen(profile),
     level: {
       value: s.level.value,
       archetype: level.archetype,

@@ -38,6 +38,16 @@ describe("the operations guide", () => {
     expect(await ops(L2)).not.toContain("### Releases with database migrations");
   });
 
+  it("tells on-call which pages wake them, as the business-hours routing holds them", async () => {
+    const ops = async (name: string) => file(await exampleIncidentPack(name), "ops/OPERATIONS.md");
+    expect(await ops(L4)).toContain(
+      "Alerts with `severity: page` wake you at any time only for P1; P2, P3 and P4 wait for office hours (Monday to Friday, 09:00 to 17:00 UK time);",
+    );
+    expect(await ops(L3)).toContain(
+      "Alerts with `severity: page` wake you at any time; `severity: ticket` waits",
+    );
+  });
+
   it("records the audit trail the analysis found, or says it is missing", async () => {
     const ops = async (name: string) => file(await exampleIncidentPack(name), "ops/OPERATIONS.md");
     expect(await ops(L4)).toContain("The service keeps an audit trail of staff actions");
