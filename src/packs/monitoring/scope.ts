@@ -57,7 +57,7 @@ export function monitoringScope(profile: Profile): Scope {
 const ORIGIN: Record<Scope["source"], string> = {
   config: "monitoring.selectors in govops.config.yaml",
   namespaces: "service.namespaces in govops.config.yaml",
-  helm: "production's Helm values file",
+  helm: "the chart's values",
   deploy: "the deploy commands",
   "ingress-host": "the production ingress host in its Helm values file",
   none: "",
