@@ -12,8 +12,11 @@ describe("deploy-namespaces detector", () => {
   it("reads literal namespaces from Jenkinsfiles, GitLab CI, Makefiles and scripts, each with its environment", async () => {
     const { facts } = await analyseFixture("deploy-namespaces-mixed");
     expect(signalsOf(facts.signals, "deploy-namespace")).toEqual([
-      // The stage names the environment; a variable (`"$KUBE_NAMESPACE"`) is no name.
+      // A step's name is prose ("the service is live"), not an environment.
+      ".github/workflows/smoke.yml:12 parcels-probe",
+      // The job names the environment; a variable (`"$KUBE_NAMESPACE"`) is no name.
       ".gitlab-ci.yml:6 uat: parcels-acceptance",
+      ".gitlab-ci.yml:15 production: parcels-web",
       "Jenkinsfile_release:6 production: parcels-main",
       // The Makefile target above the command names it; `pre-prod` in the name is preprod, not prod.
       "Makefile:2 dev: parcels-one",

@@ -13,7 +13,7 @@ const NAMESPACE = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** The cluster's own namespaces say nothing about where the service runs. */
 const PLATFORM_NS = /^(kube-[\w-]+|default|ingress-nginx|cert-manager)$/;
 const ENV_WORD =
-  /^(prod|production|live|prd|preprod|staging|stg|uat|test|dev|development|qa|demo|sandbox|perftest|ithc|int|integration|nonprod)$/i;
+  /^(prod|production|live|prd|preprod|staging|stg|uat|test|dev|development|qa|demo|sandbox|perftest|ithc|nonprod)$/i;
 /** `--namespace x`, `--namespace=x`, `-n x` on a helm or kubectl command. */
 const FLAG = /(?:^|\s)(?:--namespace[=\s]|-n\s)\s*(\S+)/g;
 /** `KUBE_NAMESPACE: x`, `export HELM_NAMESPACE=x`, and `namespace: x` as a CI step's input. */
@@ -34,7 +34,10 @@ function envIn(text: string): string | undefined {
     .find((w) => ENV_WORD.test(w));
 }
 
-/** The environment a line deploys to: its values file, the namespace's own name, else the job or stage above it. */
+/**
+ * The environment a line deploys to: its values file, the namespace's own name, else the nearest job, stage,
+ * Makefile target or `environment:` above it (step names are prose: "check the service is live" names none).
+ */
 function environmentOf(
   lines: string[],
   at: number,
@@ -52,12 +55,13 @@ function environmentOf(
   for (let i = at - 1; i >= Math.max(0, at - 30); i--) {
     const line = lines[i]!;
     if (/\b(helm|kubectl)\b/.test(line)) continue;
-    if (
-      /^\s*(-\s+)?(environment|name|stage|deploy[\w-]*)\s*:|stage\s*\(|^[\w.-]+:(\s|$)|^\s*[\w-]+:\s*$/.test(
-        line,
-      )
-    ) {
-      const env = envIn(line.replace(/^\s*(-\s+)?(environment|name|stage)\s*:/, ""));
+    // `environment:` with its name on the next line (GitLab CI, GitHub Actions).
+    if (/^\s*name\s*:/.test(line) && /^\s*environment\s*:\s*$/.test(lines[i - 1] ?? "")) {
+      const env = envIn(line.replace(/^\s*name\s*:/, ""));
+      if (env) return env;
+    }
+    if (/^\s*(environment|stage|deploy[\w-]*)\s*:|stage\s*\(|^[\w.-]+:(\s|$)|^\s*[\w-]+:\s*$/.test(line)) {
+      const env = envIn(line.replace(/^\s*(environment|stage)\s*:/, ""));
       if (env) return env;
     }
   }
