@@ -6,7 +6,7 @@ import type { TextFile } from "./context.js";
 export const SOURCE = /\.(ts|tsx|js|jsx|mjs|cjs|mts|cts)$/;
 const DECLARATION = /\.d\.[cm]?ts$/;
 const TEXT =
-  /(\.(njk|html|hbs|ejs|pug|prisma|sql|ya?ml|tf|json)|\.ya?ml\.(tpl|template|j2|tmpl)|(^|\/)(Dockerfile[\w.-]*|Jenkinsfile|Procfile|\.env\.[\w-]+|\.env-example))$/;
+  /(\.(njk|html|hbs|ejs|pug|prisma|sql|ya?ml|tf|json)|\.ya?ml\.(tpl|template|j2|tmpl)|(^|\/)(Dockerfile[\w.-]*|Jenkinsfile[\w.-]*|Procfile|\.env\.[\w-]+|\.env-example|[Mm]akefile|GNUmakefile)|\.(sh|mk))$/;
 /** Lock files and source maps are large and say nothing a detector needs. */
 const NOT_TEXT = /(^|\/)(package-lock\.json|npm-shrinkwrap\.json|pnpm-lock\.yaml|yarn\.lock)$|\.map$/;
 

@@ -16,7 +16,9 @@ const KEYS: Record<ListKey, (item: never) => string> = {
   envVars: (e: Facts["envVars"][number]) => e.name,
   deployFiles: (d: Facts["deployFiles"][number]) => `${d.kind}|${d.evidence.file}`,
   ciFiles: (c: Facts["ciFiles"][number]) => c.evidence.file,
-  signals: (s: Facts["signals"][number]) => `${s.name}|${s.evidence.file}`,
+  // A deploy file names one namespace per environment: each is its own finding.
+  signals: (s: Facts["signals"][number]) =>
+    `${s.name}|${s.evidence.file}${s.name === "deploy-namespace" ? `|${s.evidence.snippet}` : ""}`,
 };
 
 export type Merged = Omit<Facts, "skipped" | "stats">;

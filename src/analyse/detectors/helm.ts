@@ -57,6 +57,38 @@ function valuesIngress(doc: Record<string, unknown>): { className?: string } | u
   return undefined;
 }
 
+/** A host name written out in full: no template braces or variables, and not a reserved test or local name. */
+const LITERAL_HOST = /^(?=.{4,253}$)([a-z0-9]([-a-z0-9]*[a-z0-9])?\.)+[a-z]{2,63}$/i;
+const RESERVED_HOST = /(^|\.)(local|localhost|test|example|invalid|internal)$/i;
+
+function literalHost(value: unknown): string | undefined {
+  const host = typeof value === "object" && value ? (value as { host?: unknown }).host : value;
+  return typeof host === "string" && LITERAL_HOST.test(host) && !RESERVED_HOST.test(host) ? host : undefined;
+}
+
+/**
+ * The ingress host a values file sets literally (`ingress.host`, the first of `ingress.hosts`, `ingressHost`),
+ * at the top or one level down. A templated host (`{{ .Values.x }}`, `${FQDN}`) is no host: never guessed.
+ */
+export function valuesIngressHost(doc: Record<string, unknown>): string | undefined {
+  for (const level of [doc, ...Object.values(doc)]) {
+    if (!level || typeof level !== "object") continue;
+    const l = level as { ingress?: { host?: unknown; hosts?: unknown }; ingressHost?: unknown };
+    const hosts = Array.isArray(l.ingress?.hosts) ? l.ingress.hosts : [];
+    const found = [l.ingress?.host, hosts[0], l.ingressHost].map(literalHost).find(Boolean);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** `helm-host` for an environment's values file (snippet: the host), on the line that names it. */
+function hostSignal(rel: string, text: string, doc: Record<string, unknown>): Signal[] {
+  const host = valuesIngressHost(doc);
+  if (!host) return [];
+  const line = text.split("\n").findIndex((l) => l.includes(host) && /host/i.test(l));
+  return [{ name: "helm-host", evidence: ev(rel, line + 1 || 1, host) }];
+}
+
 /** `kind: Ingress` manifests: the ingress's name from its metadata. */
 function manifestIngresses(text: string): string[] {
   return text
@@ -71,7 +103,8 @@ function manifestIngresses(text: string): string[] {
 /**
  * Helm charts and their values files, as signals runbooks use for `helm` and `kubectl` commands:
  * `helm-chart` (snippet: the chart's name), `helm-values` (snippet: the environment the file configures)
- * and `helm-namespace` (snippet: a namespace the values file sets literally); and `ingress` (snippet: the
+ * `helm-namespace` (snippet: a namespace the values file sets literally) and `helm-host` (snippet: the ingress
+ * host an environment's values file sets literally); and `ingress` (snippet: the
  * ingress's name from a manifest, or the chart's name with `class=<className>` when the values set one), which
  * picks the ingress-nginx SLI preset.
  */
@@ -119,6 +152,7 @@ export const helmDetector: Detector = {
           evidence: ev(file.rel, lineOf(file.text, "ingress"), label.filter(Boolean).join(" ")),
         });
       }
+      if (env && doc) signals.push(...hostSignal(file.rel, file.text, doc));
       const ns = doc && namespaceOf(doc);
       if (ns)
         signals.push({ name: "helm-namespace", evidence: ev(file.rel, lineOf(file.text, "namespace"), ns) });

@@ -6,6 +6,7 @@ import { authScopeDetector } from "./auth-scope.js";
 import { customAuthDetector } from "./custom-auth.js";
 import { datastoresDetector } from "./datastores.js";
 import { deployCiDetector } from "./deploy-ci.js";
+import { deployNamespacesDetector } from "./deploy-namespaces.js";
 import { envVarsDetector } from "./env-vars.js";
 import { expressDetector } from "./express.js";
 import { fastifyDetector } from "./fastify.js";
@@ -47,6 +48,7 @@ export const detectors: readonly Detector[] = [
   readinessDetector,
   deployCiDetector,
   helmDetector,
+  deployNamespacesDetector,
   repositoryDetector,
   archetypeSignalsDetector,
   rulesCodeDetector,

@@ -18,8 +18,8 @@ const cache = new WeakMap<Profile, AlertDef[]>();
 export function monitoringAlerts(profile: Profile): AlertDef[] {
   let alerts = cache.get(profile);
   if (!alerts) {
-    const { labels } = monitoringScope(profile);
-    const anchors = scopeAnchors(profile.service.name, sliPreset(profile).fixed);
+    const { labels, reach } = monitoringScope(profile);
+    const anchors = scopeAnchors(profile.service.name, sliPreset(profile).fixed, reach);
     alerts = [
       ...profile.journeys.flatMap((j) => [...sloAlerts(profile, j), ...sloGuardAlerts(profile, j)]),
       ...availabilityAlerts(profile),
@@ -27,7 +27,7 @@ export function monitoringAlerts(profile: Profile): AlertDef[] {
       ...workloadAlerts(profile),
       ...dataAlerts(profile),
       ...dataProtectionAlerts(profile),
-    ].map((a) => scopeAlert(a, anchors, labels));
+    ].map((a) => scopeAlert(a, anchors, labels, reach));
     cache.set(profile, alerts);
   }
   return alerts;
@@ -56,13 +56,13 @@ export interface RuleGroup {
 export function sloRuleGroups(profile: Profile): RuleGroup[] {
   const alerts = monitoringAlerts(profile).filter((a) => a.file === "slo");
   const service = profile.service.name;
-  const { labels } = monitoringScope(profile);
+  const { labels, reach } = monitoringScope(profile);
   const preset = sliPreset(profile);
-  const anchors = scopeAnchors(service, preset.fixed);
+  const anchors = scopeAnchors(service, preset.fixed, reach);
   return profile.journeys.map((j) => ({
     name: `${service}-${j.id}-slo`,
     rules: [
-      ...recordingRules(preset, service, j).map((r) => scopeRecord(r, anchors, labels)),
+      ...recordingRules(preset, service, j).map((r) => scopeRecord(r, anchors, labels, reach)),
       ...alerts.filter((a) => a.rule.labels.journey === j.id).map((a) => a.rule),
     ],
   }));

@@ -5,20 +5,12 @@ import { alertmanagerReadme, receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
 import { METRICS } from "./metrics.js";
 import { baseUrlOf } from "./probes.js";
-import { monitoringScope } from "./scope.js";
+import { monitoringScope, scopeSummary } from "./scope.js";
 import { sliPreset, thresholdLe } from "./sli-presets.js";
 
 /** Which SLI preset the rules read and why, the metrics it reads, and the selectors that keep environments apart. */
 function sliSource(profile: Profile) {
   const p = sliPreset(profile);
-  const scope = monitoringScope(profile);
-  const selectors = Object.entries(scope.labels).map(([k, v]) => `${k}="${v}"`);
-  const from = {
-    config: "monitoring.selectors in govops.config.yaml",
-    namespaces: "service.namespaces in govops.config.yaml",
-    helm: "production's Helm values file",
-    none: "",
-  }[scope.source];
   return {
     preset: p.name,
     reason: p.reason,
@@ -26,7 +18,7 @@ function sliSource(profile: Profile) {
     duration: p.duration,
     les: [...new Set(profile.journeys.map((j) => thresholdLe(p, j.slo.latency.thresholdMs)))].join(", "),
     byRoute: Boolean(p.route),
-    selectors: selectors.length ? `${selectors.join(", ")} (from ${from})` : "",
+    selectors: scopeSummary(monitoringScope(profile)),
   };
 }
 
