@@ -1,0 +1,278 @@
+import { GovopsError } from "../../errors.js";
+import { WINDOW_PLACEHOLDER } from "../../profile/journey-sli.js";
+import type { Journey } from "../../profile/schema.js";
+import { promLabel } from "../../render/escape.js";
+import { leSeconds } from "./metrics.js";
+import { vectorSelectors, type Matcher, type VectorSelector } from "./promql-selectors.js";
+import { seriesName, type InputSeries } from "./rules.js";
+import { scopeAnchors } from "./scope.js";
+
+type SliName = "availability" | "latency";
+
+/** One SLI a journey brings in its config: a numerator (bad or good requests a second) over all of them. */
+export interface ByoRatio {
+  /** `bad`: failed or slow requests; `good`: requests inside the latency bucket (a histogram). */
+  counts: "bad" | "good";
+  numerator: string;
+  total: string;
+  /** The config keys the two queries come from, for messages. */
+  keys: [string, string];
+}
+
+/** The journey's own SLI of one kind, as query templates holding `{{window}}`; undefined when it brings none. */
+export function byoSli(journey: Journey, sli: SliName): ByoRatio | undefined {
+  const c = journey.sli;
+  if (!c) return undefined;
+  if (sli === "availability")
+    return c.errorQuery && c.totalQuery
+      ? { counts: "bad", numerator: c.errorQuery, total: c.totalQuery, keys: ["errorQuery", "totalQuery"] }
+      : undefined;
+  if (c.slowQuery && c.totalQuery)
+    return { counts: "bad", numerator: c.slowQuery, total: c.totalQuery, keys: ["slowQuery", "totalQuery"] };
+  if (!c.histogram) return undefined;
+  const { metric } = c.histogram;
+  const sel = (c.histogram.matchers ?? "").trim().replace(/,\s*$/, "");
+  const le = `le="${promLabel(leSeconds(journey.slo.latency.thresholdMs))}"`;
+  return {
+    counts: "good",
+    numerator: `sum(rate(${metric}_bucket{${sel ? `${sel}, ` : ""}${le}}[${WINDOW_PLACEHOLDER}]))`,
+    total: `sum(rate(${metric}_count{${sel}}[${WINDOW_PLACEHOLDER}]))`,
+    keys: ["histogram", "histogram"],
+  };
+}
+
+/** The SLIs a journey is measured on: both from a preset; from its own SLI, the ones the config gives. */
+export function journeySlis(journey: Journey): SliName[] {
+  return (["availability", "latency"] as const).filter((sli) => !journey.sli || byoSli(journey, sli));
+}
+
+/** The selectors that keep environments apart, and the text (`service="…"`) after which scope.ts adds them itself. */
+export interface ByoScope {
+  labels: Record<string, string>;
+  anchors: string[];
+}
+
+export function byoScope(
+  preset: { scope: Record<string, string>; fixed: Record<string, string> },
+  service: string,
+): ByoScope {
+  return { labels: preset.scope, anchors: scopeAnchors(service, preset.fixed) };
+}
+
+const anchored = (text: string, scope: ByoScope) => scope.anchors.some((a) => text.includes(a));
+
+/**
+ * A query with `{{window}}` replaced and the scope's matchers added to every series it reads, except where
+ * the query already matches that label or names the service as scope.ts does (scope.ts scopes those).
+ */
+export function expandQuery(
+  template: string,
+  window: string,
+  scope: ByoScope,
+  where: { journey: string; key: string },
+): string {
+  const text = template.split(WINDOW_PLACEHOLDER).join(window);
+  if (Object.keys(scope.labels).length === 0) return text;
+  const selectors = vectorSelectors(text);
+  if (!selectors)
+    throw new GovopsError(
+      "INVALID_CONFIG",
+      `journey "${where.journey}": sli.${where.key} is PromQL govops cannot read to add monitoring.selectors to its series`,
+      'Write each series as metric{label="value", …} with double-quoted values, or match the selectors\' labels in the query yourself.',
+    );
+  let out = text;
+  for (const s of [...selectors].reverse()) {
+    if (anchored(text.slice(s.start, s.end), scope)) continue;
+    const missing = Object.entries(scope.labels)
+      .filter(([k]) => !s.matchers.some((m) => m.name === k))
+      .map(([k, v]) => `${k}="${promLabel(v)}"`);
+    if (missing.length === 0) continue;
+    if (s.brace < 0) out = `${out.slice(0, s.end)}{${missing.join(", ")}}${out.slice(s.end)}`;
+    else {
+      const before = out.slice(s.start, s.brace).trimEnd();
+      const lead = before.endsWith("{") || before.endsWith(",") ? "" : ", ";
+      out = `${out.slice(0, s.brace)}${lead}${missing.join(", ")}${out.slice(s.brace)}`;
+    }
+  }
+  return out;
+}
+
+/** The one selector of a query shaped `rate(selector[{{window}}])`, optionally summed; else undefined. */
+function simpleSelector(query: string): VectorSelector | undefined {
+  const text = query.split(WINDOW_PLACEHOLDER).join("5m");
+  const found = vectorSelectors(text);
+  if (!found || found.length !== 1) return undefined;
+  const s = found[0]!;
+  if (!s.metric || s.matchers.some((m) => m.name.startsWith("__"))) return undefined;
+  const shape = `${text.slice(0, s.start)}SEL${text.slice(s.end)}`
+    .replace(/\b(by|without)\s*\([^)]*\)/gi, "")
+    .replace(/\s+/g, "");
+  return ["rate(SEL[5m])", "sum(rate(SEL[5m]))"].includes(shape) ? s : undefined;
+}
+
+function anchoredRegex(source: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${source})$`, "s");
+  } catch {
+    return undefined;
+  }
+}
+
+function satisfies(labels: Record<string, string>, m: Matcher): boolean {
+  const v = labels[m.name] ?? "";
+  if (m.op === "=") return v === m.value;
+  if (m.op === "!=") return v !== m.value;
+  const re = anchoredRegex(m.value);
+  if (!re) return false;
+  return m.op === "=~" ? re.test(v) : !re.test(v);
+}
+
+/** A string a simple regex matches (literals, `.`, classes, groups, quantifiers), checked; else undefined. */
+function example(source: string): string | undefined {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let last = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i]!;
+    if (c === "\\") i++;
+    else if (c === "(" || c === "[") depth++;
+    else if (c === ")" || c === "]") depth--;
+    else if (c === "|" && depth === 0) {
+      alternatives.push(source.slice(last, i));
+      last = i + 1;
+    }
+  }
+  alternatives.push(source.slice(last));
+  const re = anchoredRegex(source);
+  return alternatives.map(sequence).find((s) => s !== undefined && re?.test(s));
+}
+
+/** One regex alternative as the shortest string it matches, or undefined past what this reader knows. */
+function sequence(source: string): string | undefined {
+  let out = "";
+  for (let i = 0; i < source.length;) {
+    let atom: string | undefined;
+    const c = source[i]!;
+    if (c === "\\") {
+      const e = source[i + 1] ?? "";
+      atom = e === "d" ? "0" : e === "w" ? "a" : e === "s" ? " " : /[a-zA-Z]/.test(e) ? undefined : e;
+      i += 2;
+    } else if (c === "[") {
+      const end = source.indexOf("]", i + 2);
+      if (end < 0 || source[i + 1] === "^") return undefined;
+      atom = source[i + 1] === "\\" ? undefined : source[i + 1];
+      i = end + 1;
+    } else if (c === "(") {
+      const end = closeParen(source, i);
+      if (end < 0) return undefined;
+      atom = example(source.slice(i + 1, end - 1).replace(/^\?:/, ""));
+      i = end;
+    } else if (c === "^" || c === "$") {
+      atom = "";
+      i++;
+    } else if ("*+?{})]|".includes(c)) return undefined;
+    else {
+      atom = c === "." ? "0" : c;
+      i++;
+    }
+    if (atom === undefined) return undefined;
+    const q = /^(\*|\+|\?|\{(\d+)(,\d*)?\})\??/.exec(source.slice(i));
+    if (q) i += q[0].length;
+    out += !q ? atom : q[1] === "*" || q[1] === "?" ? "" : q[1] === "+" ? atom : atom.repeat(Number(q[2]));
+  }
+  return out;
+}
+
+function closeParen(source: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < source.length; i++) {
+    if (source[i] === "\\") i++;
+    else if (source[i] === "(") depth++;
+    else if (source[i] === ")" && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** A value for one label that satisfies `must` and, when given, fails one of `mustNot`; undefined when none is found. */
+function valueFor(name: string, must: Matcher[], mustNot: Matcher[] = []): string | undefined {
+  const on = (ms: Matcher[]) => ms.filter((m) => m.name === name);
+  const all = [...on(must), ...on(mustNot)];
+  const candidates = [
+    ...all.filter((m) => m.op === "=").map((m) => m.value),
+    ...all.filter((m) => m.op === "=~").map((m) => example(m.value)),
+    "",
+    "govops-test",
+    "200",
+    "500",
+  ].filter((v): v is string => v !== undefined);
+  return candidates.find(
+    (v) =>
+      on(must).every((m) => satisfies({ [name]: v }, m)) &&
+      (mustNot.length === 0 || on(mustNot).some((m) => !satisfies({ [name]: v }, m))),
+  );
+}
+
+/** Labels satisfying every matcher given; undefined when some label has no value that does. */
+function labelsFor(matchers: Matcher[]): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  for (const name of new Set(matchers.map((m) => m.name))) {
+    const v = valueFor(name, matchers);
+    if (v === undefined) return undefined;
+    if (v) labels[name] = v;
+  }
+  return labels;
+}
+
+/** The counters of a scenario: good, bad and all requests, in promtool's notation. */
+export interface Counts {
+  good: string;
+  bad: string;
+  all: string;
+}
+
+/**
+ * Input series that make a journey's own SLI read the given counts: from the vector selector of each query,
+ * when both are `rate(metric{…}[{{window}}])` (summed or not) with matchers this reader can satisfy. Undefined
+ * otherwise: the scenarios are skipped rather than written to fail.
+ */
+export function byoSeries(ratio: ByoRatio, scope: ByoScope, v: Counts): InputSeries[] | undefined {
+  const num = simpleSelector(ratio.numerator);
+  const total = simpleSelector(ratio.total);
+  if (!num || !total) return undefined;
+  const numValues = ratio.counts === "bad" ? v.bad : v.good;
+  const restValues = ratio.counts === "bad" ? v.good : v.bad;
+  const scoped = (metric: string, labels: Record<string, string>): InputSeries["series"] => {
+    const plain = seriesName(metric, labels);
+    if (anchored(plain, scope)) return plain;
+    const extra = Object.fromEntries(Object.entries(scope.labels).filter(([k]) => !(k in labels)));
+    return seriesName(metric, { ...labels, ...extra });
+  };
+  if (num.metric !== total.metric) {
+    const a = labelsFor(num.matchers);
+    const b = labelsFor(total.matchers);
+    if (!a || !b) return undefined;
+    return [
+      { series: scoped(num.metric!, a), values: numValues },
+      { series: scoped(total.metric!, b), values: v.all },
+    ];
+  }
+  const both = labelsFor([...num.matchers, ...total.matchers]);
+  if (!both) return undefined;
+  // The rest of the requests: the total's series with one of the numerator's labels changed so it no longer matches.
+  const rest = [...new Set(num.matchers.map((m) => m.name))]
+    .map((name) => [name, valueFor(name, total.matchers, num.matchers)] as const)
+    .find(([, value]) => value !== undefined);
+  if (!rest) return undefined;
+  const restLabels = { ...both, [rest[0]]: rest[1]! };
+  if (!rest[1]) delete restLabels[rest[0]];
+  return [
+    { series: scoped(num.metric!, both), values: numValues },
+    { series: scoped(total.metric!, restLabels), values: restValues },
+  ];
+}
+
+/** Whether govops can write promtool input series for a journey's own SLI of this kind. */
+export function byoTestable(journey: Journey, sli: SliName): boolean {
+  const ratio = byoSli(journey, sli);
+  return Boolean(ratio && byoSeries(ratio, { labels: {}, anchors: [] }, { good: "0", bad: "0", all: "0" }));
+}
