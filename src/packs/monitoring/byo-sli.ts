@@ -1,11 +1,12 @@
 import { GovopsError } from "../../errors.js";
 import { WINDOW_PLACEHOLDER } from "../../profile/journey-sli.js";
-import type { Journey } from "../../profile/schema.js";
+import type { Journey, Profile } from "../../profile/schema.js";
 import { promLabel } from "../../render/escape.js";
 import { leSeconds } from "./metrics.js";
 import { vectorSelectors, type Matcher, type VectorSelector } from "./promql-selectors.js";
 import { seriesName, type InputSeries } from "./rules.js";
 import { scopeAnchors } from "./scope.js";
+import { sliPreset } from "./sli-presets.js";
 
 type SliName = "availability" | "latency";
 
@@ -37,7 +38,7 @@ export function byoSli(journey: Journey, sli: SliName): ByoRatio | undefined {
     counts: "good",
     numerator: `sum(rate(${metric}_bucket{${sel ? `${sel}, ` : ""}${le}}[${WINDOW_PLACEHOLDER}]))`,
     total: `sum(rate(${metric}_count{${sel}}[${WINDOW_PLACEHOLDER}]))`,
-    keys: ["histogram", "histogram"],
+    keys: ["histogram.matchers", "histogram.matchers"],
   };
 }
 
@@ -221,6 +222,33 @@ function labelsFor(matchers: Matcher[]): Record<string, string> | undefined {
     if (v) labels[name] = v;
   }
   return labels;
+}
+
+/** A query of a journey's own SLI, as the rules read it over a 5-minute window, for `generate` to check. */
+export interface ByoQuery {
+  journey: string;
+  key: string;
+  expr: string;
+}
+
+/** Every query the profile's journeys bring, once each, as the rules read them (selectors added, summed). */
+export function byoQueries(profile: Profile): ByoQuery[] {
+  const scope = byoScope(sliPreset(profile), profile.service.name);
+  const seen = new Set<string>();
+  return profile.journeys.flatMap((journey) =>
+    journeySlis(journey).flatMap((sli) => {
+      const ratio = byoSli(journey, sli);
+      if (!journey.sli || !ratio) return [];
+      return ([0, 1] as const).flatMap((i) => {
+        const key = ratio.keys[i];
+        const where = { journey: journey.id, key };
+        const expr = `sum(${expandQuery(i === 0 ? ratio.numerator : ratio.total, "5m", scope, where)})`;
+        if (seen.has(`${journey.id} ${key}`)) return [];
+        seen.add(`${journey.id} ${key}`);
+        return [{ ...where, expr }];
+      });
+    }),
+  );
 }
 
 /** The counters of a scenario: good, bad and all requests, in promtool's notation. */
