@@ -91,7 +91,7 @@ export function expandQuery(
     if (s.brace < 0) out = `${out.slice(0, s.end)}{${missing.join(", ")}}${out.slice(s.end)}`;
     else {
       const before = out.slice(s.start, s.brace).trimEnd();
-      const lead = before.endsWith("{") || before.endsWith(",") ? "" : ", ";
+      const lead = before.endsWith("{") ? "" : before.endsWith(",") ? " " : ", ";
       out = `${out.slice(0, s.brace)}${lead}${missing.join(", ")}${out.slice(s.brace)}`;
     }
   }
