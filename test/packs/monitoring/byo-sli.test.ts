@@ -1,7 +1,10 @@
+import { existsSync } from "node:fs";
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import { parse } from "yaml";
 import { describe, expect, it } from "vitest";
 import { checkByoQueries } from "../../../src/check/byo-queries.js";
+import { markdownValidator } from "../../../src/check/validators/markdown.js";
 import { promtoolRulesValidator, promtoolTestValidator } from "../../../src/check/validators/promtool.js";
 import { analyseService, GovopsError } from "../../../src/index.js";
 import { renderProfile } from "../../../src/packs/index.js";
@@ -12,6 +15,7 @@ import { configSchema } from "../../../src/profile/config.js";
 import type { Profile } from "../../../src/profile/schema.js";
 import type { RenderedFile } from "../../../src/render/plan.js";
 import { fixturePath, withTempDir } from "../../helpers.js";
+import { govops } from "../../e2e/run-cli.js";
 import { lacks } from "../../tools.js";
 import { file, writeFiles } from "./helpers.js";
 
@@ -144,6 +148,21 @@ describe("a journey's own SLI", () => {
     },
   );
 
+  it.skipIf(lacks("promtool"))(
+    "that promtool rejects stops the built CLI with exit 2 and one line",
+    async () => {
+      await withTempDir(async (tmp) => {
+        await cp(fixturePath("monitoring", "byo-sli-bad-query"), tmp, { recursive: true });
+        const { code, stderr } = await govops(["generate", tmp]);
+        expect(code).toBe(2);
+        expect(stderr.split("\n")[0]).toMatch(
+          /^govops: journey "licences": sli\.slowQuery is not valid PromQL \(promtool: .*"rte"\)$/,
+        );
+        expect(existsSync(path.join(tmp, "ops", "monitoring"))).toBe(false);
+      });
+    },
+  );
+
   it("without promtool, generate warns that check will validate the queries", async () => {
     const profile = await fixtureProfile("byo-sli-bad-query");
     const warnings: string[] = [];
@@ -211,6 +230,12 @@ describe("hostile SLI queries", () => {
       expect(record.expr).toContain(`sum(${query.replace("{{window}}", "5m")})`);
       const readme = file(files, "ops/monitoring/README.md").content;
       expect(readme).toContain(`\`${query}\``);
+      await withTempDir(async (dir) => {
+        await writeFiles(dir, files);
+        const rel = "ops/monitoring/README.md";
+        const lint = await markdownValidator.run([{ rel, abs: path.join(dir, rel) }]);
+        expect(lint.problems).toEqual([]);
+      });
       expect(await promtoolProblems(files)).toEqual({
         "promtool-check-rules": [],
         "promtool-test-rules": [],
