@@ -9,6 +9,7 @@ import { promtoolRulesValidator, promtoolTestValidator } from "../../../src/chec
 import { analyseService, GovopsError } from "../../../src/index.js";
 import { renderProfile } from "../../../src/packs/index.js";
 import { expandQuery } from "../../../src/packs/monitoring/byo-sli.js";
+import { labelsFor, valueFor } from "../../../src/packs/monitoring/matcher-values.js";
 import { vectorSelectors } from "../../../src/packs/monitoring/promql-selectors.js";
 import { windowsFor } from "../../../src/packs/monitoring/slo.js";
 import { configSchema } from "../../../src/profile/config.js";
@@ -255,6 +256,21 @@ describe("PromQL selectors of a query", () => {
       ["b_total", []],
       ["c", []],
     ]);
+  });
+
+  it("picks label values that satisfy the matchers, and gives up where it cannot be sure", () => {
+    const m = (name: string, op: "=" | "!=" | "=~" | "!~", value: string) => ({ name, op, value });
+    expect(
+      labelsFor([m("code", "=~", "5.."), m("route", "=~", "(/a|/b)/[0-9]+"), m("x", "!=", "y")]),
+    ).toEqual({
+      code: "500",
+      route: "/a/0",
+    });
+    // A negated class is past what it writes examples for, but a fallback value may still fit: it is checked.
+    expect(labelsFor([m("code", "=~", "[^2].."), m("code", "!~", "")])).toEqual({ code: "500" });
+    expect(labelsFor([m("code", "=~", "[^2]x")])).toBeUndefined();
+    expect(valueFor("code", [], [m("code", "=~", "5..")])).toBe("");
+    expect(valueFor("code", [m("code", "=~", ".+")], [m("code", "=~", "5..")])).toBe("0");
   });
 
   it("adds the selectors to each series, unless it matches that label or names the service", () => {
