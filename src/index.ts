@@ -12,6 +12,7 @@ import { DEFAULT_PROFILE_PATH, loadProfile, saveProfile } from "./profile/io.js"
 import type { CiMode, Profile } from "./profile/schema.js";
 import { generatePack } from "./packs/index.js";
 import { repoTemplateDirs, type GenerateResult } from "./render/index.js";
+import { checkByoQueries } from "./check/byo-queries.js";
 import { checkPack, type CheckResult } from "./check/index.js";
 import { enrichProfile, type AiOptions, type EnrichResult } from "./ai/index.js";
 
@@ -104,6 +105,8 @@ export interface GenerateServiceOptions {
   /** CI mode, saved in the profile's `delivery.ci` so `check` renders the same. Default: the profile's. */
   ci?: CiMode;
   onProgress?: (message: string) => void;
+  /** Things a person should know that do not stop the run, e.g. a validator that could not run. */
+  onWarning?: (message: string) => void;
   /** govops.config.yaml to merge when there is no profile yet and the service is analysed first. */
   config?: string;
 }
@@ -156,6 +159,7 @@ export async function generate(
       ? { ...loaded, delivery: { ...loaded.delivery, ci: options.ci } }
       : loaded;
   if (profile !== loaded && !options.dryRun) await saveProfile(profilePath, profile, root);
+  await checkByoQueries(profile, options.onWarning ?? (() => {}));
   const result = await generatePack(profile, {
     outDir,
     templateDirs: await repoTemplateDirs(root, options.templates ? [path.resolve(options.templates)] : []),

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { aiConfigSchema, levelSchema } from "../schemas.js";
 import { refinePeriod } from "./dates.js";
+import { refineJourneySli } from "./journey-sli.js";
 import { patchOf } from "./patch.js";
 import {
   complianceControlSchema,
@@ -50,7 +51,8 @@ const withId = { id: itemIdSchema };
 /** An item in the config: a patch of the item with that id, or a whole new item. */
 const journeyPatch = patchOf(journeySchema.omit({ ...omitProvenance, slo: true }))
   .extend({ ...withId, slo: sloPatchSchema.optional() })
-  .strict();
+  .strict()
+  .superRefine(refineJourneySli);
 const itemPatch = <T extends Record<string, z.ZodType>>(schema: z.ZodObject<T>) =>
   patchOf(schema).extend(withId).strict();
 

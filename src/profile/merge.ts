@@ -38,7 +38,7 @@ const aiItem = { provenance: aiProvenanceSchema };
 /** What AI enrichment may propose. Every item carries provenance source "ai"; analysis and the user win over it. */
 export const aiProposalsSchema = z
   .object({
-    journeys: z.array(journeySchema.extend(aiItem)).optional(),
+    journeys: z.array(journeySchema.omit({ sli: true }).extend(aiItem)).optional(),
     dependencies: z.array(dependencySchema.extend(aiItem)).optional(),
     failureModes: z.array(failureModeSchema.extend(aiItem)).optional(),
     peakPeriods: z.array(periodSchema.extend(aiItem)).optional(),

@@ -2,6 +2,7 @@ import { ciPlatformSchema, levelSchema } from "../schemas.js";
 import { z } from "zod";
 import { evidenceSchema, factsSchema, httpMethods, personalDataCategories } from "../analyse/facts.js";
 import { dateLikeSchema, refinePeriod } from "./dates.js";
+import { journeySliSchema, refineJourneySli } from "./journey-sli.js";
 
 export const SCHEMA_VERSION = 1;
 
@@ -75,6 +76,8 @@ export const journeySchema = z
       .object({ requestsPerSecond: z.number().positive().max(10_000_000), description: z.string() })
       .strict()
       .optional(),
+    /** The journey's own SLI queries (Sloth style), used instead of the preset. Default: the preset's. */
+    sli: journeySliSchema.optional(),
     provenance: provenanceSchema,
   })
   .strict();
@@ -303,7 +306,7 @@ export const profileSchema = z
       })
       .strict(),
     facts: factsSchema,
-    journeys: z.array(journeySchema),
+    journeys: z.array(journeySchema.superRefine(refineJourneySli)),
     dependencies: z.array(dependencySchema),
     data: z
       .object({

@@ -61,6 +61,7 @@ Examples:
       dryRun: options.dryRun,
       force: options.force,
       onProgress: log.progress,
+      onWarning: log.warn,
       config: locateConfig(directoryArgument(dir)),
     });
     const open = beforeGoLive(result.profile);

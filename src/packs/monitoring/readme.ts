@@ -3,10 +3,47 @@ import { minRequestRate } from "./slo.js";
 import type { Profile } from "../../profile/schema.js";
 import { alertmanagerReadme, receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
-import { METRICS } from "./metrics.js";
+import { leSeconds, METRICS } from "./metrics.js";
 import { baseUrlOf } from "./probes.js";
 import { monitoringScope, scopeSummary } from "./scope.js";
 import { sliPreset, thresholdLe } from "./sli-presets.js";
+import { byoSli, byoTestable, journeySlis } from "./byo-sli.js";
+import { code } from "../../render/escape.js";
+import type { Journey } from "../../profile/schema.js";
+
+/** Where one journey's SLIs come from: the preset, or its own queries (escaped as code spans). */
+function journeySource(journey: Journey, preset: string): string {
+  if (!journey.sli) return `preset ${code(preset)}`;
+  const parts = (["availability", "latency"] as const).map((sli) => {
+    const r = byoSli(journey, sli);
+    const h = journey.sli?.histogram;
+    if (!r) return `${sli}: none`;
+    if (sli === "latency" && h)
+      return `latency: the share of ${code(`${h.metric}_count`)} outside the bucket ${code(`le="${leSeconds(journey.slo.latency.thresholdMs)}"`)}${h.matchers ? ` where ${code(h.matchers)}` : ""}`;
+    return `${sli}: ${code(r.numerator)} ÷ ${code(r.total)}`;
+  });
+  return `its own queries in govops.config.yaml (${parts.join("; ")})`;
+}
+
+/** What is left to do for journeys that bring their own SLI: a missing SLI, scenarios govops could not write. */
+function byoTodos(profile: Profile): string[] {
+  return profile.journeys.flatMap((j) => {
+    if (!j.sli) return [];
+    const missing = (["availability", "latency"] as const)
+      .filter((sli) => !journeySlis(j).includes(sli))
+      .map(
+        (sli) =>
+          `journey ${j.id} has no ${sli} SLI: add ${sli === "availability" ? "sli.errorQuery" : "sli.slowQuery or sli.histogram"} in govops.config.yaml, or it has no ${sli} alerts.`,
+      );
+    const untested = journeySlis(j)
+      .filter((sli) => !byoTestable(j, sli))
+      .map(
+        (sli) =>
+          `journey ${j.id}: its own ${sli} queries are not all rate(metric{label="value", …}[{{window}}]), so govops wrote no promtool scenarios for its ${sli} burn-rate, low-traffic and absent() alerts: test them by hand.`,
+      );
+    return [...missing, ...untested];
+  });
+}
 
 /** Which SLI preset the rules read and why, the metrics it reads, and the selectors that keep environments apart. */
 function sliSource(profile: Profile) {
@@ -16,9 +53,16 @@ function sliSource(profile: Profile) {
     reason: p.reason,
     requests: p.requests,
     duration: p.duration,
-    les: [...new Set(profile.journeys.map((j) => thresholdLe(p, j.slo.latency.thresholdMs)))].join(", "),
+    les: [
+      ...new Set(
+        profile.journeys.filter((j) => !j.sli).map((j) => thresholdLe(p, j.slo.latency.thresholdMs)),
+      ),
+    ].join(", "),
+    anyPreset: profile.journeys.some((j) => !j.sli),
     byRoute: Boolean(p.route),
     selectors: scopeSummary(monitoringScope(profile)),
+    journeys: profile.journeys.map((j) => ({ name: j.name, from: journeySource(j, p.name) })),
+    own: profile.journeys.some((j) => j.sli),
   };
 }
 
@@ -82,6 +126,7 @@ export function readmeModel(
           "set monitoring.selectors (or service.namespaces) in govops.config.yaml: until then the rules add every environment's traffic together.",
         ]
       : []),
+    ...byoTodos(profile),
     `run Prometheus with a retention of at least ${Math.max(...profile.journeys.map((j) => j.slo.periodDays))} days.`,
   ];
   return {
@@ -92,7 +137,7 @@ export function readmeModel(
     sli: sliSource(profile),
     alerts: alertsTable(profile),
     guards: profile.journeys.flatMap((j) =>
-      (["availability", "latency"] as const).map((sli) => ({
+      journeySlis(j).map((sli) => ({
         journey: j.name,
         sli,
         rate: minRequestRate(j, sli),

@@ -2,6 +2,7 @@ import type { Journey, Profile } from "../../profile/schema.js";
 import { promRegex } from "../../render/escape.js";
 import { kubeTarget } from "../shared/kube.js";
 import { DEFAULT_BUCKETS, leSeconds, METRICS } from "./metrics.js";
+import { monitoringScope } from "./scope.js";
 import { selector } from "./rules.js";
 
 export const SLI_PRESETS = ["govops", "ingress-nginx", "otel-http", "prom-client"] as const;
@@ -24,6 +25,8 @@ export interface SliPreset {
   buckets: readonly number[];
   /** Why it was chosen, for the plan and the README. */
   reason: string;
+  /** The monitoring selectors, which journeys' own SLI queries get added to their series. */
+  scope: Record<string, string>;
 }
 
 const OTEL_BUCKETS = [0, 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
@@ -61,6 +64,10 @@ export function sliPreset(profile: Profile): SliPreset {
                 : "no metrics library or ingress found: the starter instrumentation exports these",
             ];
   const [name, reason] = pick;
+  // A host selector narrows only the ingress controller's series: a journey's own queries name their own
+  // series, which carry no host label, so they get only selectors that every series carries.
+  const watched = monitoringScope(profile);
+  const scope = watched.reach === "service" ? watched.labels : {};
   if (name === "ingress-nginx") {
     const ingressName =
       profile.monitoring?.ingress ??
@@ -75,6 +82,7 @@ export function sliPreset(profile: Profile): SliPreset {
       fixed: { ingress: ingressName },
       buckets: DEFAULT_BUCKETS,
       reason,
+      scope,
     };
   }
   if (name === "otel-http")
@@ -88,6 +96,7 @@ export function sliPreset(profile: Profile): SliPreset {
       fixed: {},
       buckets: OTEL_BUCKETS,
       reason,
+      scope,
     };
   if (name === "prom-client")
     return {
@@ -100,6 +109,7 @@ export function sliPreset(profile: Profile): SliPreset {
       fixed: {},
       buckets: DEFAULT_BUCKETS,
       reason,
+      scope,
     };
   return {
     name,
@@ -111,6 +121,7 @@ export function sliPreset(profile: Profile): SliPreset {
     fixed: {},
     buckets: [...DEFAULT_BUCKETS, ...profile.journeys.map((j) => leSeconds(j.slo.latency.thresholdMs))],
     reason,
+    scope,
   };
 }
 

@@ -3,6 +3,7 @@ import type { BurnRow } from "./burn-rate.js";
 import { seriesName, type InputSeries, type Scenario } from "./rules.js";
 import { presetSeriesLabels, sharedCounter, thresholdLe, type SliPreset } from "./sli-presets.js";
 import { counter, events, scenario } from "./series.js";
+import { byoScope, byoSeries, byoSli, byoTestable, journeySlis } from "./byo-sli.js";
 
 /** Requests a minute in every scenario: enough that a 0.1% error ratio is a whole request. */
 export const TRAFFIC_PER_MINUTE = 1000;
@@ -26,18 +27,23 @@ export function sliSeries(
       phases.map((p) => ({ minutes: p.minutes, per: TRAFFIC_PER_MINUTE * (bad ? p.ratio : 1 - p.ratio) })),
     );
   const all = counter(phases.map((p) => ({ minutes: p.minutes, per: TRAFFIC_PER_MINUTE })));
-  return seriesOf(preset, service, journey, sli, { good: per(false), bad: per(true), all });
+  return seriesOf(preset, service, journey, sli, { good: per(false), bad: per(true), all }) ?? [];
 }
 
-/** The SLI's input series from the values of its good, bad and all requests, labelled as the preset does. */
+/**
+ * The SLI's input series from the values of its good, bad and all requests, labelled as the preset does, or
+ * read from the journey's own queries (undefined when govops cannot write series for them).
+ */
 function seriesOf(
   preset: SliPreset,
   service: string,
   journey: Journey,
   sli: "availability" | "latency",
   v: { good: string; bad: string; all: string },
-  labels: Record<string, string> = presetSeriesLabels(preset, service, journey),
-): InputSeries[] {
+): InputSeries[] | undefined {
+  const byo = byoSli(journey, sli);
+  if (journey.sli) return byo && byoSeries(byo, byoScope(preset, service), v);
+  const labels = presetSeriesLabels(preset, service, journey);
   const status = (code: string) => ({ ...labels, [preset.status]: code });
   if (sli === "availability")
     return [
@@ -64,11 +70,13 @@ export function sparseSeries(
   total: number,
 ): InputSeries[] {
   const good = at.filter((m) => !bad.includes(m));
-  return seriesOf(preset, service, journey, sli, {
-    good: events(good, total),
-    bad: events(bad, total),
-    all: events(at, total),
-  });
+  return (
+    seriesOf(preset, service, journey, sli, {
+      good: events(good, total),
+      bad: events(bad, total),
+      all: events(at, total),
+    }) ?? []
+  );
 }
 
 /** One request every ten minutes for three hours; the one at two hours fails (or is slow). */
@@ -96,16 +104,16 @@ export function lowTrafficScenarios(preset: SliPreset, service: string, journey:
     fires?: Array<Record<string, string>>,
   ) => scenario(`${journey.id} ${name}`, series, evalAfter, fires);
   const low = (phases: BadPhase[]): InputSeries[] => {
-    const per = (bad: boolean) =>
-      counter(phases.map((p) => ({ minutes: p.minutes, per: guard * 30 * (bad ? p.ratio : 1 - p.ratio) })));
-    return seriesOf(preset, service, journey, "availability", { good: per(false), bad: per(true), all: "" });
+    const per = (share: (p: BadPhase) => number) =>
+      counter(phases.map((p) => ({ minutes: p.minutes, per: guard * 30 * share(p) })));
+    const v = { good: per((p) => 1 - p.ratio), bad: per((p) => p.ratio), all: per(() => 1) };
+    return seriesOf(preset, service, journey, "availability", v) ?? [];
   };
   const outage = { ratio: 1, minutes: 40 };
   const healthy = (minutes: number) => ({ ratio: 0, minutes });
-  const both = [
-    ...sliSeries(preset, service, journey, "availability", [healthy(30)]),
-    ...sliSeries(preset, service, journey, "latency", [healthy(30)]),
-  ].filter((s, i, all) => all.findIndex((o) => o.series === s.series) === i);
+  const both = journeySlis(journey)
+    .flatMap((sli) => sliSeries(preset, service, journey, sli, [healthy(30)]))
+    .filter((s, i, all) => all.findIndex((o) => o.series === s.series) === i);
   // Requests Prometheus does see, that are not the journey's: another route, or another ingress.
   const elsewhere = Object.fromEntries(
     Object.entries(presetSeriesLabels(preset, service, journey)).map(([k, v]) =>
@@ -118,31 +126,38 @@ export function lowTrafficScenarios(preset: SliPreset, service: string, journey:
   );
   const unrelated = [
     {
-      series: seriesName(preset.requests, { ...elsewhere, [preset.status]: "200" }),
+      series: journey.sli
+        ? seriesName("govops_test_unrelated_total", { journey: journey.id })
+        : seriesName(preset.requests, { ...elsewhere, [preset.status]: "200" }),
       values: counter([{ per: 10, minutes: 30 }]),
     },
   ];
+  // A journey's own queries govops cannot write series for get no scenarios, rather than failing ones.
+  const none = { firing: [], quiet: [] };
+  const testable = (sli: "availability" | "latency") => !journey.sli || byoTestable(journey, sli);
+  const noSuccess = {
+    firing: [make("total outage at low traffic pages", low([healthy(60), outage]), [100], [{}])],
+    quiet: [
+      make(
+        "one failure at one request every ten minutes",
+        oneBadInTen(preset, service, journey, "availability"),
+        [124, 130],
+      ),
+      make("recovery resolves the low-traffic page", low([healthy(60), outage, healthy(15)]), [105, 115]),
+      make(
+        "total outage at full traffic is the burn-rate page's",
+        sliSeries(preset, service, journey, "availability", [healthy(10), outage]),
+        [50],
+      ),
+    ],
+  };
+  const absent = {
+    firing: [make("no SLI metrics for the journey's routes opens a ticket", unrelated, [20], [{}])],
+    quiet: [make("SLI metrics present", both, [30])],
+  };
   return {
-    noSuccess: {
-      firing: [make("total outage at low traffic pages", low([healthy(60), outage]), [100], [{}])],
-      quiet: [
-        make(
-          "one failure at one request every ten minutes",
-          oneBadInTen(preset, service, journey, "availability"),
-          [124, 130],
-        ),
-        make("recovery resolves the low-traffic page", low([healthy(60), outage, healthy(15)]), [105, 115]),
-        make(
-          "total outage at full traffic is the burn-rate page's",
-          sliSeries(preset, service, journey, "availability", [healthy(10), outage]),
-          [50],
-        ),
-      ],
-    },
-    absent: {
-      firing: [make("no SLI metrics for the journey's routes opens a ticket", unrelated, [20], [{}])],
-      quiet: [make("SLI metrics present", both, [30])],
-    },
+    noSuccess: testable("availability") ? noSuccess : none,
+    absent: journeySlis(journey).every(testable) ? absent : none,
   };
 }
 
@@ -161,6 +176,7 @@ export function sloScenarios(
   rows: BurnRow[],
   service: string,
 ): { firing: Scenario[]; quiet: Scenario[] } {
+  if (journey.sli && !byoTestable(journey, sli)) return { firing: [], quiet: [] };
   const budget = rows[0]!.threshold / rows[0]!.burnRate;
   const make = (
     name: string,

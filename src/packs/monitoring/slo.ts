@@ -7,6 +7,7 @@ import { ownerOf } from "./failure-modes.js";
 import { presetMatchers, sharedCounter, sliPreset, thresholdLe, type SliPreset } from "./sli-presets.js";
 import { pascal, selector, type AlertDef, type Priority, type RecordingRule } from "./rules.js";
 import { lowTrafficScenarios, sloScenarios } from "./slo-scenarios.js";
+import { byoScope, byoSli, expandQuery, journeySlis } from "./byo-sli.js";
 
 export const SLI_RECORD = {
   availability: "journey:sli_errors:ratio_rate",
@@ -27,7 +28,40 @@ export function windowsFor(journey: Journey): string[] {
   return [...new Set<string>([...WINDOWS, `${journey.slo.periodDays}d`])];
 }
 
+/** One of the journey's own SLI queries over a window, with the selectors added, summed to one series. */
+function byoRate(
+  preset: SliPreset,
+  service: string,
+  journey: Journey,
+  sli: Sli,
+  part: "numerator" | "total",
+  window: string,
+): string {
+  const ratio = byoSli(journey, sli)!;
+  const key = ratio.keys[part === "numerator" ? 0 : 1];
+  const scope = byoScope(preset, service);
+  return `sum(${expandQuery(ratio[part], window, scope, { journey: journey.id, key })})`;
+}
+
+/** The journey's requests a second over a window, as its SLI counts them. */
+function totalRate(preset: SliPreset, service: string, journey: Journey, sli: Sli, window: string): string {
+  if (journey.sli) return byoRate(preset, service, journey, sli, "total", window);
+  return `sum(rate(${totalMetric(preset, sli)}{${presetMatchers(preset, service, journey)}}[${window}]))`;
+}
+
+function byoRecordingRules(preset: SliPreset, service: string, journey: Journey): RecordingRule[] {
+  const labels = { service, journey: journey.id };
+  return windowsFor(journey).flatMap((w) =>
+    journeySlis(journey).map((sli) => {
+      const ratio = `${byoRate(preset, service, journey, sli, "numerator", w)}\n/\nclamp_min(${byoRate(preset, service, journey, sli, "total", w)}, 1e-9)`;
+      const bad = byoSli(journey, sli)!.counts === "bad";
+      return { record: `${SLI_RECORD[sli]}${w}`, expr: bad ? ratio : `1 - (\n  ${ratio}\n)`, labels };
+    }),
+  );
+}
+
 export function recordingRules(preset: SliPreset, service: string, journey: Journey): RecordingRule[] {
+  if (journey.sli) return byoRecordingRules(preset, service, journey);
   const sel = presetMatchers(preset, service, journey);
   const le = thresholdLe(preset, journey.slo.latency.thresholdMs);
   const labels = { service, journey: journey.id };
@@ -88,7 +122,7 @@ function burnExpr(
   const traffic = (window: string) =>
     guard === undefined
       ? ""
-      : `\n  and on()\n  sum(rate(${totalMetric(preset, sli)}{${presetMatchers(preset, service, journey)}}[${window}])) >= ${guard}`;
+      : `\n  and on()\n  ${totalRate(preset, service, journey, sli, window)} >= ${guard}`;
   return rows
     .map(
       (r) =>
@@ -117,7 +151,7 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
       `Add a failure mode with detection.alert: slo-burn and affects.journeys: [${journey.id}] to the profile.`,
     );
   const preset = sliPreset(profile);
-  return (["availability", "latency"] as const).flatMap((sli) => {
+  return journeySlis(journey).flatMap((sli) => {
     const slo = sloTarget(journey, sli);
     const rows = burnRows(slo, journey.slo.periodDays, `Journey "${journey.id}" ${sli}`);
     return (["page", "ticket"] as const).map((severity): AlertDef => {
@@ -153,7 +187,8 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
         rule,
         failureModeId: fm.id,
         file: "slo",
-        mergeKey: sliKey(preset, journey, sli),
+        // A journey's own queries may read any series, so its scenarios never share a test group.
+        ...(journey.sli ? {} : { mergeKey: sliKey(preset, journey, sli) }),
         ...sloScenarios(preset, journey, sli, severity, rows, service),
       };
     });
@@ -162,6 +197,27 @@ export function sloAlerts(profile: Profile, journey: Journey): AlertDef[] {
 
 /** How long the low-traffic rule looks back for a success; long enough to hold a few sparse requests. */
 export const LOW_TRAFFIC_WINDOW = "30m";
+const LOW_TRAFFIC_SECONDS = 30 * 60;
+
+/** The window a journey's own total query is read over to tell missing metrics from quiet ones. */
+const ABSENT_WINDOW = "10m";
+
+/**
+ * The low-traffic and absent() expressions over a journey's own queries (requests a second, so counts are
+ * rate × window); undefined for a preset journey. No low-traffic rule without an availability SLI.
+ */
+function byoGuardExprs(preset: SliPreset, service: string, journey: Journey, guard: number) {
+  if (!journey.sli) return undefined;
+  const rate = (sli: Sli, part: "numerator" | "total", w: string) =>
+    byoRate(preset, service, journey, sli, part, w);
+  const w = LOW_TRAFFIC_WINDOW;
+  const n = LOW_TRAFFIC_SECONDS;
+  const noSuccess = byoSli(journey, "availability")
+    ? `${rate("availability", "numerator", w)} * ${n} > 1.5\nand on()\n(${rate("availability", "total", w)} - ${rate("availability", "numerator", w)}) * ${n} < 0.5\nand on()\n${rate("availability", "total", "1h")} < ${guard}`
+    : undefined;
+  const totals = [...new Set(journeySlis(journey).map((sli) => rate(sli, "total", ABSENT_WINDOW)))];
+  return { noSuccess, absent: totals.map((t) => `absent(${t})`).join("\nor\n") };
+}
 
 /**
  * Alerts that keep a journey's SLO honest when the burn-rate pages cannot: at low traffic, a page when the
@@ -191,11 +247,19 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
     citizen_impact: journey.criticality,
   });
   const scenarios = lowTrafficScenarios(preset, service, journey, guard);
-  return [
+  const byo = byoGuardExprs(preset, service, journey, guard);
+  const metrics = byo
+    ? "series for the journey's own totalQuery (govops.config.yaml)"
+    : `${[...new Set([req, totalMetric(preset, "latency")])].join(" or ")} series for the journey's routes`;
+  // Its own queries may read any series, so their scenarios never share a test group.
+  const key = (k: string | string[]) => (byo ? {} : { mergeKey: k });
+  const noSuccess: AlertDef[] = [
     {
       rule: {
         alert: `${pascal(service)}${pascal(journey.id)}NoSuccessfulRequests`,
-        expr: `sum(increase(${req}{${sel}, ${status}=~"5.."}[${w}])) > 1.5\nand on()\n(sum(increase(${req}{${sel}, ${status}!~"5.."}[${w}])) or on() vector(0)) < 0.5\nand on()\nsum(rate(${req}{${sel}}[1h])) < ${guard}`,
+        expr:
+          byo?.noSuccess ??
+          `sum(increase(${req}{${sel}, ${status}=~"5.."}[${w}])) > 1.5\nand on()\n(sum(increase(${req}{${sel}, ${status}!~"5.."}[${w}])) or on() vector(0)) < 0.5\nand on()\nsum(rate(${req}{${sel}}[1h])) < ${guard}`,
         for: SLO_FOR.page,
         labels: labels("page"),
         annotations: {
@@ -206,28 +270,33 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
       },
       failureModeId: fm.id,
       file: "slo",
-      mergeKey: sliKey(preset, journey, "availability"),
+      ...key(sliKey(preset, journey, "availability")),
       ...scenarios.noSuccess,
     },
+  ];
+  return [
+    ...(byo && !byo.noSuccess ? [] : noSuccess),
     {
       rule: {
         alert: `${pascal(service)}${pascal(journey.id)}SliMetricsAbsent`,
-        expr: [...new Set([req, totalMetric(preset, "latency")])]
-          .map((m) => `absent(${m}{${sel}})`)
-          .join("\nor\n"),
+        expr:
+          byo?.absent ??
+          [...new Set([req, totalMetric(preset, "latency")])]
+            .map((m) => `absent(${m}{${sel}})`)
+            .join("\nor\n"),
         for: SLO_FOR.ticket,
         // absent() gives the alert the selector's equality labels: the preset's fixed ones join its own.
-        labels: { ...labels("ticket"), ...preset.fixed },
+        labels: { ...labels("ticket"), ...(byo ? {} : preset.fixed) },
         annotations: {
           summary: `${journey.name} journey has no SLI metrics`,
-          description: `Prometheus has no ${[...new Set([req, totalMetric(preset, "latency")])].join(" or ")} series for the journey's routes, so its burn-rate alerts cannot fire. Citizen impact: ${fm.citizenImpact}`,
+          description: `Prometheus has no ${metrics}, so its burn-rate alerts cannot fire. Citizen impact: ${fm.citizenImpact}`,
           ...links,
         },
       },
       failureModeId: fm.id,
       file: "slo",
       // It reads both SLIs' series, so its scenarios share groups only with other journeys'.
-      mergeKey: [...new Set([sliKey(preset, journey, "availability"), sliKey(preset, journey, "latency")])],
+      ...key([...new Set([sliKey(preset, journey, "availability"), sliKey(preset, journey, "latency")])]),
       ...scenarios.absent,
     },
   ];
