@@ -28,13 +28,14 @@ const ENV_IN_TEXT = /process\.env(?:\.([A-Za-z0-9_]+)|\[["']([A-Za-z0-9_]+)["']\
 /** Env vars an argument reads, at any depth (`{ connectionString: process.env.DATABASE_URL }`). */
 export function envVarsIn(args: readonly ArgInfo[]): string[] {
   const found: string[] = [];
-  const stack = [...args];
-  while (stack.length) {
-    const a = stack.shift()!;
+  // Breadth first, as a queue read from the front: the order of `found` is the order names are met.
+  const queue = [...args];
+  for (let i = 0; i < queue.length; i++) {
+    const a = queue[i]!;
     const m = ENV_IN_TEXT.exec(a.text);
     if (m) found.push((m[1] ?? m[2])!);
-    if (a.props) stack.push(...Object.values(a.props));
-    if (a.items) stack.push(...a.items);
+    if (a.props) for (const key of Object.keys(a.props)) queue.push(a.props[key]!);
+    if (a.items) for (const item of a.items) queue.push(item);
   }
   return [...new Set(found)];
 }
@@ -62,7 +63,7 @@ const TIMEOUT_KEYS = /^(timeout|signal|headersTimeout|bodyTimeout|timeoutMs|requ
 /** Whether any argument sets a timeout or an abort signal. */
 export function setsTimeout(args: readonly ArgInfo[]): boolean {
   const has = (a: ArgInfo): boolean =>
-    Object.entries(a.props ?? {}).some(([k, v]) => TIMEOUT_KEYS.test(k) || has(v)) ||
+    (a.props !== undefined && Object.keys(a.props).some((k) => TIMEOUT_KEYS.test(k) || has(a.props![k]!))) ||
     (a.items ?? []).some(has) ||
     // `AbortSignal.timeout(5000)`, an options object named for it, or `timeout:` in text not read into props.
     /AbortSignal\.timeout|^[\w.]*[Tt]imeout\w*$|\btimeout\s*:/i.test(a.text);

@@ -226,10 +226,15 @@ function resolver(ctx: DetectorContext): (from: string, spec: string) => FileInd
   const byRel = new Map(ctx.sources.map((s) => [s.rel, s]));
   const aliases = aliasConfigs(ctx.textFiles);
   const memo = new Map<string, FileIndex | undefined>();
-  const find = (base: string) =>
-    EXTENSIONS.map((ext) => byRel.get(base.replace(/\.[cm]?jsx?$/, "") + ext) ?? byRel.get(base + ext)).find(
-      Boolean,
-    );
+  // The first extension that names an indexed file, with `.js` in the specifier read as its TypeScript source.
+  const find = (base: string) => {
+    const stem = base.replace(/\.[cm]?jsx?$/, "");
+    for (const ext of EXTENSIONS) {
+      const found = byRel.get(stem + ext) ?? byRel.get(base + ext);
+      if (found) return found;
+    }
+    return undefined;
+  };
   return (from, spec) => {
     const relative = spec.startsWith(".");
     // A package import can only be a repository file when some config declares aliases.

@@ -119,6 +119,7 @@ export function scriptKindFor(rel: string): ts.ScriptKind {
 }
 
 const LAST_TOKEN = ts.SyntaxKind.LastToken;
+const KIND_COUNT = ts.SyntaxKind.Count;
 const WRAPS = new Set<ts.SyntaxKind>([K.AsExpression, K.ParenthesizedExpression, K.SatisfiesExpression]);
 /** Module-level values a route path or a list of routes may be read from. */
 const BINDABLE = new Set<ts.SyntaxKind>([
@@ -226,131 +227,188 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
   const line = (node: ts.Node) => reader.line(node);
   const dotted = (node: ts.Node) => names.of(node);
 
-  /** Records what one node says; false when its children hold nothing more. */
-  function enter(node: ts.Node): boolean {
-    switch (node.kind) {
-      case K.ImportDeclaration:
-        recordImport(node as ts.ImportDeclaration);
-        return false;
-      case K.CallExpression:
-        recordCallOrRequire(node as ts.CallExpression);
-        break;
-      case K.NewExpression:
-        recordCall(node as ts.NewExpression, true);
-        break;
-      case K.PropertyAccessExpression: {
-        const access = node as ts.PropertyAccessExpression;
-        if (isProcessEnv(access.expression)) {
-          index.envReads.push({ name: access.name.text, line: line(access) });
-          recordSetting(access.name.text, access);
-        } else if (
-          !accessedNames.has(access.name.text) &&
-          // A method called (`z.string().email()`) is not a field read.
-          !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
-        ) {
-          accessedNames.add(access.name.text);
-          index.accessed.push({ name: access.name.text, line: line(access) });
-        }
-        break;
-      }
-      case K.ElementAccessExpression: {
-        const access = node as ts.ElementAccessExpression;
-        if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression)) {
-          index.envReads.push({ name: access.argumentExpression.text, line: line(access) });
-          recordSetting(access.argumentExpression.text, access);
-        }
-        break;
-      }
-      case K.VariableStatement:
-        if (EXPORTED(node))
-          for (const d of (node as ts.VariableStatement).declarationList.declarations)
-            if (isIdentifier(d.name)) index.exports.push(named(d.name.text, line(d), d.initializer));
-        break;
-      case K.FunctionDeclaration:
-        enterFunction(node);
-        recordDeclarationExport(node as ts.FunctionDeclaration);
-        break;
-      case K.ClassDeclaration:
-        recordDeclarationExport(node as ts.ClassDeclaration);
-        break;
-      case K.MethodDeclaration:
-      case K.ArrowFunction:
-      case K.FunctionExpression:
-        enterFunction(node);
-        break;
-      case K.IfStatement:
-      case K.ConditionalExpression:
-        branch();
-        break;
-      case K.ExportDeclaration: {
-        const clause = (node as ts.ExportDeclaration).exportClause;
-        if (clause && clause.kind === K.NamedExports)
-          for (const e of clause.elements) index.exports.push({ name: e.name.text, line: line(e) });
-        break;
-      }
-      case K.VariableDeclaration:
-        recordDestructuring(node as ts.VariableDeclaration);
-        recordBinding(node as ts.VariableDeclaration);
-        break;
-      case K.ForOfStatement: {
-        const loop = node as ts.ForOfStatement;
-        const list = loop.initializer;
-        const decl =
-          list.kind === K.VariableDeclarationList
-            ? (list as ts.VariableDeclarationList).declarations[0]
-            : undefined;
-        if (decl && isIdentifier(decl.name)) bindEach(decl.name.text, loop.expression);
-        break;
-      }
-      case K.Decorator:
-        recordDecorator(node as ts.Decorator);
-        break;
-      case K.PropertySignature:
-      case K.PropertyDeclaration:
-      case K.PropertyAssignment:
-      case K.ShorthandPropertyAssignment:
-        recordProperty(node as ts.PropertyAssignment);
-        break;
-      case K.ExportAssignment: {
-        const exp = node as ts.ExportAssignment;
-        index.defaultExportLine = line(exp);
-        if (isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
-        bind("default", exp.expression, true);
-        break;
-      }
-      case K.BinaryExpression:
-        recordBinary(node as ts.BinaryExpression);
-        break;
-      case K.JsxAttribute: {
-        const attr = node as ts.JsxAttribute;
-        const init = attr.initializer;
-        if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
-          const upper = init.text.toUpperCase();
-          if (HTTP_METHOD.test(upper)) index.formMethods.push({ name: upper, line: line(attr) });
-        }
-        break;
-      }
-      case K.CaseClause: {
-        branch();
-        const clause = node as ts.CaseClause;
-        const sw = up(2) as ts.SwitchStatement | undefined;
-        if (
-          sw &&
-          sw.kind === K.SwitchStatement &&
-          isMethodAccess(sw.expression) &&
-          isStringish(clause.expression)
-        )
-          pushMethod(clause.expression.text, clause.expression);
-        break;
-      }
-      case K.StringLiteral: {
-        const value = (node as ts.StringLiteral).text;
-        if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
-          index.pathLiterals.push({ name: value, line: line(node) });
-        return false;
-      }
+  const onImportDeclaration = (node: ts.Node): boolean => {
+    recordImport(node as ts.ImportDeclaration);
+    return false;
+  };
+
+  const onCallExpression = (node: ts.Node): boolean => {
+    recordCallOrRequire(node as ts.CallExpression);
+    return true;
+  };
+
+  const onNewExpression = (node: ts.Node): boolean => {
+    recordCall(node as ts.NewExpression, true);
+    return true;
+  };
+
+  const onPropertyAccessExpression = (node: ts.Node): boolean => {
+    const access = node as ts.PropertyAccessExpression;
+    if (isProcessEnv(access.expression)) {
+      index.envReads.push({ name: access.name.text, line: line(access) });
+      recordSetting(access.name.text, access);
+    } else if (
+      !accessedNames.has(access.name.text) &&
+      // A method called (`z.string().email()`) is not a field read.
+      !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
+    ) {
+      accessedNames.add(access.name.text);
+      index.accessed.push({ name: access.name.text, line: line(access) });
     }
     return true;
+  };
+
+  const onElementAccessExpression = (node: ts.Node): boolean => {
+    const access = node as ts.ElementAccessExpression;
+    if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression)) {
+      index.envReads.push({ name: access.argumentExpression.text, line: line(access) });
+      recordSetting(access.argumentExpression.text, access);
+    }
+    return true;
+  };
+
+  const onVariableStatement = (node: ts.Node): boolean => {
+    if (EXPORTED(node))
+      for (const d of (node as ts.VariableStatement).declarationList.declarations)
+        if (isIdentifier(d.name)) index.exports.push(named(d.name.text, line(d), d.initializer));
+    return true;
+  };
+
+  const onFunctionDeclaration = (node: ts.Node): boolean => {
+    enterFunction(node);
+    recordDeclarationExport(node as ts.FunctionDeclaration);
+    return true;
+  };
+
+  const onClassDeclaration = (node: ts.Node): boolean => {
+    recordDeclarationExport(node as ts.ClassDeclaration);
+    return true;
+  };
+
+  const onFunction = (node: ts.Node): boolean => {
+    enterFunction(node);
+    return true;
+  };
+
+  const onBranch = (): boolean => {
+    branch();
+    return true;
+  };
+
+  const onExportDeclaration = (node: ts.Node): boolean => {
+    const clause = (node as ts.ExportDeclaration).exportClause;
+    if (clause && clause.kind === K.NamedExports)
+      for (const e of clause.elements) index.exports.push({ name: e.name.text, line: line(e) });
+    return true;
+  };
+
+  const onVariableDeclaration = (node: ts.Node): boolean => {
+    recordDestructuring(node as ts.VariableDeclaration);
+    recordBinding(node as ts.VariableDeclaration);
+    return true;
+  };
+
+  const onForOfStatement = (node: ts.Node): boolean => {
+    const loop = node as ts.ForOfStatement;
+    const list = loop.initializer;
+    const decl =
+      list.kind === K.VariableDeclarationList
+        ? (list as ts.VariableDeclarationList).declarations[0]
+        : undefined;
+    if (decl && isIdentifier(decl.name)) bindEach(decl.name.text, loop.expression);
+    return true;
+  };
+
+  const onDecorator = (node: ts.Node): boolean => {
+    recordDecorator(node as ts.Decorator);
+    return true;
+  };
+
+  const onProperty = (node: ts.Node): boolean => {
+    recordProperty(node as ts.PropertyAssignment);
+    return true;
+  };
+
+  const onExportAssignment = (node: ts.Node): boolean => {
+    const exp = node as ts.ExportAssignment;
+    index.defaultExportLine = line(exp);
+    if (isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
+    bind("default", exp.expression, true);
+    return true;
+  };
+
+  const onBinaryExpression = (node: ts.Node): boolean => {
+    recordBinary(node as ts.BinaryExpression);
+    return true;
+  };
+
+  const onJsxAttribute = (node: ts.Node): boolean => {
+    const attr = node as ts.JsxAttribute;
+    const init = attr.initializer;
+    if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
+      const upper = init.text.toUpperCase();
+      if (HTTP_METHOD.test(upper)) index.formMethods.push({ name: upper, line: line(attr) });
+    }
+    return true;
+  };
+
+  const onCaseClause = (node: ts.Node): boolean => {
+    branch();
+    const clause = node as ts.CaseClause;
+    const sw = up(2) as ts.SwitchStatement | undefined;
+    if (
+      sw &&
+      sw.kind === K.SwitchStatement &&
+      isMethodAccess(sw.expression) &&
+      isStringish(clause.expression)
+    )
+      pushMethod(clause.expression.text, clause.expression);
+    return true;
+  };
+
+  const onStringLiteral = (node: ts.Node): boolean => {
+    const value = (node as ts.StringLiteral).text;
+    if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
+      index.pathLiterals.push({ name: value, line: line(node) });
+    return false;
+  };
+
+  /**
+   * What each node kind records, one small function per kind: true when its children hold more. A function per
+   * kind, called through this table, stays small when the engine recompiles it for node shapes it meets later.
+   */
+  const handlers = new Array<((node: ts.Node) => boolean) | undefined>(KIND_COUNT).fill(undefined);
+  handlers[K.ImportDeclaration] = onImportDeclaration;
+  handlers[K.CallExpression] = onCallExpression;
+  handlers[K.NewExpression] = onNewExpression;
+  handlers[K.PropertyAccessExpression] = onPropertyAccessExpression;
+  handlers[K.ElementAccessExpression] = onElementAccessExpression;
+  handlers[K.VariableStatement] = onVariableStatement;
+  handlers[K.FunctionDeclaration] = onFunctionDeclaration;
+  handlers[K.ClassDeclaration] = onClassDeclaration;
+  handlers[K.MethodDeclaration] = onFunction;
+  handlers[K.ArrowFunction] = onFunction;
+  handlers[K.FunctionExpression] = onFunction;
+  handlers[K.IfStatement] = onBranch;
+  handlers[K.ConditionalExpression] = onBranch;
+  handlers[K.ExportDeclaration] = onExportDeclaration;
+  handlers[K.VariableDeclaration] = onVariableDeclaration;
+  handlers[K.ForOfStatement] = onForOfStatement;
+  handlers[K.Decorator] = onDecorator;
+  handlers[K.PropertySignature] = onProperty;
+  handlers[K.PropertyDeclaration] = onProperty;
+  handlers[K.PropertyAssignment] = onProperty;
+  handlers[K.ShorthandPropertyAssignment] = onProperty;
+  handlers[K.ExportAssignment] = onExportAssignment;
+  handlers[K.BinaryExpression] = onBinaryExpression;
+  handlers[K.JsxAttribute] = onJsxAttribute;
+  handlers[K.CaseClause] = onCaseClause;
+  handlers[K.StringLiteral] = onStringLiteral;
+
+  /** Records what one node says; false when its children hold nothing more. */
+  function enter(node: ts.Node): boolean {
+    const handle = handlers[node.kind];
+    return handle === undefined || handle(node);
   }
 
   function visit(node: ts.Node): void {

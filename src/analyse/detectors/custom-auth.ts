@@ -162,9 +162,9 @@ function middlewareAuth(
   return [];
 }
 
-/** Names a file gives as OAuth parameters: call arguments (`params.append('client_id', …)`) and object keys. */
-function oauthParams(file: FileIndex): Set<string> {
-  return new Set([...file.calls.map((c) => c.args[0]?.value ?? ""), ...file.properties.map((p) => p.name)]);
+/** Whether a file gives an OAuth parameter: a call's first argument (`params.append('client_id', …)`) or an object key. */
+function givesParam(file: FileIndex, name: string): boolean {
+  return file.calls.some((c) => c.args[0]?.value === name) || file.properties.some((p) => p.name === name);
 }
 
 /**
@@ -175,8 +175,11 @@ function oauthParams(file: FileIndex): Set<string> {
 function handWrittenOAuth(sources: FileIndex[]): Auth[] {
   for (const file of sources) {
     if (usesKnownAuth(file)) continue;
-    const params = oauthParams(file);
-    if (!params.has("client_id") || !(params.has("redirect_uri") || params.has("response_type"))) continue;
+    if (
+      !givesParam(file, "client_id") ||
+      !(givesParam(file, "redirect_uri") || givesParam(file, "response_type"))
+    )
+      continue;
     const line =
       file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
       file.properties.find((p) => p.name === "client_id")!.line;

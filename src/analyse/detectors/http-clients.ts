@@ -317,11 +317,15 @@ function urlArg(call: CallSite): CallSite["args"][number] | undefined {
   return first?.value && /^(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)$/i.test(first.value) ? second : first;
 }
 
+/** A file's `.timeout()` calls, found once: every outbound call of the file asks. */
+const timeoutCalls = new WeakMap<FileIndex, CallSite[]>();
+
 /** superagent sets timeouts on the chain: `request.get(url).timeout(5000)`. */
 function chainTimeout(file: FileIndex, call: CallSite): boolean {
-  return file.calls.some(
+  let timeouts = timeoutCalls.get(file);
+  if (!timeouts) timeoutCalls.set(file, (timeouts = file.calls.filter((c) => c.name === "timeout")));
+  return timeouts.some(
     (c) =>
-      c.name === "timeout" &&
       c.chainArgs?.[0]?.text === call.args[0]?.text &&
       c.callee.startsWith(`${call.callee}()`) &&
       c.callee.endsWith(".timeout"),
