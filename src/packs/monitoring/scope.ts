@@ -1,7 +1,7 @@
 import type { Profile } from "../../profile/schema.js";
 import { promLabel } from "../../render/escape.js";
 import { kubeTarget } from "../shared/kube.js";
-import { sliPreset } from "./sli-presets.js";
+import { presetChoice } from "./sli-presets.js";
 import type { AlertDef, InputSeries, RecordingRule, Scenario } from "./rules.js";
 
 /** The label matchers that keep the watched environment's series apart from the others', and where they came from. */
@@ -44,7 +44,7 @@ export function monitoringScope(profile: Profile): Scope {
       ...evidence(kube.namespaceEvidence),
       reach: "service",
     };
-  if (kube.host && sliPreset(profile).name === "ingress-nginx")
+  if (kube.host && presetChoice(profile).name === "ingress-nginx")
     return {
       labels: { host: kube.host },
       source: "ingress-host",

@@ -40,6 +40,20 @@ function metricsModules(profile: Profile): string {
  * express-prom-bundle → prom-client (its metric names); else govops (bare prom-client names nothing).
  */
 export function sliPreset(profile: Profile): SliPreset {
+  const { name, reason, ingress } = presetChoice(profile);
+  // A host selector narrows only the ingress controller's series: a journey's own queries name their own
+  // series, which carry no host label, so they get only selectors that every series carries.
+  const watched = monitoringScope(profile);
+  const scope = watched.reach === "service" ? watched.labels : {};
+  return presetNamed(profile, name, reason, ingress, scope);
+}
+
+/** Which preset the rules read and why (config, else detected), without building it: scope.ts asks this. */
+export function presetChoice(profile: Profile): {
+  name: SliPresetName;
+  reason: string;
+  ingress: Profile["facts"]["signals"][number] | undefined;
+} {
   // The chart's own values.yaml (or a manifest) before an environment's values file.
   const ingresses = profile.facts.signals.filter((s) => s.name === "ingress");
   const base = (file: string) => /(^|\/)values\.ya?ml$/.test(file) || !/(^|\/)values[-._]/.test(file);
@@ -64,10 +78,16 @@ export function sliPreset(profile: Profile): SliPreset {
                 : "no metrics library or ingress found: the starter instrumentation exports these",
             ];
   const [name, reason] = pick;
-  // A host selector narrows only the ingress controller's series: a journey's own queries name their own
-  // series, which carry no host label, so they get only selectors that every series carries.
-  const watched = monitoringScope(profile);
-  const scope = watched.reach === "service" ? watched.labels : {};
+  return { name, reason, ingress };
+}
+
+function presetNamed(
+  profile: Profile,
+  name: SliPresetName,
+  reason: string,
+  ingress: Profile["facts"]["signals"][number] | undefined,
+  scope: Record<string, string>,
+): SliPreset {
   if (name === "ingress-nginx") {
     const ingressName =
       profile.monitoring?.ingress ??
