@@ -76,6 +76,8 @@ export interface DrillResult {
   resolved: DrillTime | null;
   /** The journey's pages notified before the failure: a drill cannot time a page that was already firing. */
   pagedWhileHealthy: string[];
+  /** Every alert notified firing during healthy traffic, pages and tickets alike (each is a false alarm). */
+  firingWhileHealthy: string[];
   /** Alert names notified between the failure and the end, other than the page. */
   otherAlerts: string[];
   ok: boolean;
@@ -143,7 +145,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     const unset = Object.keys(placeholders).filter(
       (name) => options.env?.[name] === undefined && env[name] === "drill-placeholder",
     );
-    await startService(sup, dir, start, env, servicePort, progress, signal, unset);
+    ingress.watchProcess(await startService(sup, dir, start, env, servicePort, progress, signal, unset));
 
     // The rules, compressed, and drill copies of the Prometheus and Alertmanager configs.
     const rulesDir = path.join(sup.dir, "rules");
@@ -221,6 +223,9 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     const atInjection = ingress.statuses();
     const healthyPages = receiver.notifications.filter((n) =>
       n.alerts.some((a) => a.status === "firing" && expected(a.labels)),
+    );
+    const firingWhileHealthy = receiver.notifications.flatMap((n) =>
+      n.alerts.filter((a) => a.status === "firing").map((a) => a.labels.alertname ?? ""),
     );
     const injected = Date.now();
     if (failure.kind === "burn")
@@ -309,6 +314,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       pagedWhileHealthy: [
         ...new Set(healthyPages.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? ""))),
       ].sort(),
+      firingWhileHealthy: [...new Set(firingWhileHealthy)].filter(Boolean).sort(),
       otherAlerts: [...names].filter(Boolean).sort(),
       ok: page !== null && resolvedNote !== null && healthyPages.length === 0,
     };

@@ -79,6 +79,7 @@ describe("ingress", () => {
         staticLabels: {},
         routeMatchers: [],
         pageAlerts: [],
+        process: { metric: "process_start_time_seconds", labels: { service: "bins" } },
       },
       port,
       1000,
@@ -99,6 +100,12 @@ describe("ingress", () => {
         'nginx_ingress_controller_request_duration_seconds_bucket{path="/book/:slot",le="0.8"} 2',
       );
       expect(ingress.statuses()).toEqual({ "200": 1, "500": 1, "503": 1 });
+      expect(text).not.toContain("process_start_time_seconds");
+      const child = { exitCode: null as number | null, signalCode: null };
+      ingress.watchProcess(child);
+      expect(ingress.metrics()).toMatch(/^process_start_time_seconds\{service="bins"\} \d{10}$/m);
+      child.exitCode = 1;
+      expect(ingress.metrics()).not.toContain("process_start_time_seconds");
     } finally {
       await ingress.close();
       upstream.close();

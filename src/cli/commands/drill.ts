@@ -51,6 +51,7 @@ function text(r: DrillResult): string {
     r.pagedWhileHealthy.length
       ? `  PAGED BEFORE THE FAILURE (healthy traffic): ${r.pagedWhileHealthy.join(", ")}`
       : "",
+    r.firingWhileHealthy.length ? `  firing during healthy traffic: ${r.firingWhileHealthy.join(", ")}` : "",
     r.otherAlerts.length ? `  also notified: ${r.otherAlerts.join(", ")}` : "",
     r.ok ? "Drill passed: the page arrived and resolved." : "Drill failed.",
   ]
