@@ -3,23 +3,15 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { GovopsError } from "../errors.js";
 import { loadProfile } from "../profile/io.js";
-import { compressRuleFile, formatDuration } from "./compress.js";
+import { compressRuleFile } from "./compress.js";
 import { drillAlertmanagerConfig, drillPrometheusConfig } from "./configs.js";
 import { createIngress } from "./ingress.js";
 import { readMonitoringPack } from "./pack.js";
 import { drillTarget, type Failure } from "./plan.js";
 import { createReceiver, type Notification } from "./receiver.js";
+import { drillReport, type DrillResult } from "./report.js";
 import { sleep, startCommand, startService, waitReady } from "./service.js";
-import {
-  deadline,
-  describeFailure,
-  httpOk,
-  isPage,
-  minus,
-  targetUp,
-  waitOrNull,
-  watchAlerts,
-} from "./watch.js";
+import { deadline, describeFailure, httpOk, isPage, targetUp, waitOrNull, watchAlerts } from "./watch.js";
 import { sliShape } from "./sli.js";
 import { stubFor, type Stub } from "./stubs.js";
 import { Supervisor, freePort } from "./supervisor.js";
@@ -27,6 +19,7 @@ import { drillTools } from "./tools.js";
 import { driveTraffic, trafficRoutes } from "./traffic.js";
 
 export type { Failure } from "./plan.js";
+export type { DrillResult, DrillTime } from "./report.js";
 
 export interface DrillOptions {
   /** Profile file. Default: <dir>/ops/profile.yaml. */
@@ -52,41 +45,6 @@ export interface DrillOptions {
   onProgress?: (message: string) => void;
   signal?: AbortSignal;
 }
-
-export interface DrillTime {
-  drillSeconds: number;
-  realSeconds: number;
-}
-
-export interface DrillResult {
-  service: string;
-  journey: string;
-  failure: string;
-  factor: number;
-  intervals: { scrape: string; evaluation: string };
-  traffic: { drillPerSecond: number; realPerMinute: number; requests: number };
-  /** Responses at the ingress by status code: before the failure, during it, after recovery. */
-  responses: {
-    healthy: Record<string, number>;
-    failing: Record<string, number>;
-    recovered: Record<string, number>;
-  };
-  warmup: DrillTime;
-  page: (DrillTime & { alert: string; severity: string; receivers: string[] }) | null;
-  resolved: DrillTime | null;
-  /** The journey's pages notified before the failure: a drill cannot time a page that was already firing. */
-  pagedWhileHealthy: string[];
-  /** Every alert notified firing during healthy traffic, pages and tickets alike (each is a false alarm). */
-  firingWhileHealthy: string[];
-  /** Alert names notified between the failure and the end, other than the page. */
-  otherAlerts: string[];
-  ok: boolean;
-}
-
-const time = (ms: number, factor: number): DrillTime => ({
-  drillSeconds: Math.round(ms / 100) / 10,
-  realSeconds: Math.round((ms / 1000) * factor),
-});
 
 export async function runDrill(dir: string, options: DrillOptions = {}): Promise<DrillResult> {
   const factor = options.factor ?? 60;
@@ -221,12 +179,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     const failureName = describeFailure(failure, target.dependency?.id);
     progress(`injecting: ${failureName}`);
     const atInjection = ingress.statuses();
-    const healthyPages = receiver.notifications.filter((n) =>
-      n.alerts.some((a) => a.status === "firing" && expected(a.labels)),
-    );
-    const firingWhileHealthy = receiver.notifications.flatMap((n) =>
-      n.alerts.filter((a) => a.status === "firing").map((a) => a.labels.alertname ?? ""),
-    );
+    const healthy = [...receiver.notifications];
     const injected = Date.now();
     if (failure.kind === "burn")
       ingress.setErrorFraction(failure.rate * (1 - (journey.slo?.availability ?? 0.999)));
@@ -270,54 +223,26 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     await traffic.stop();
     const atEnd = ingress.statuses();
 
-    const after = receiver.notifications.filter((n) => n.at >= injected);
-    const receivers = [
-      ...new Set(
-        after
-          .filter((n) =>
-            n.alerts.some(
-              (a) => a.status === "firing" && a.labels.alertname === paged?.alertname && isPage(a.labels),
-            ),
-          )
-          .map((n) => n.receiver),
-      ),
-    ];
-    const names = new Set(after.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? "")));
-    if (paged) names.delete(paged.alertname!);
-    return {
+    return drillReport({
       service: profile.service.name,
       journey: journey.id,
       failure: failureName,
       factor,
-      intervals: { scrape: formatDuration(scrapeMs), evaluation: formatDuration(evalMs) },
-      traffic: {
-        drillPerSecond: rate,
-        realPerMinute: Math.round((rate * 60 * 100) / factor) / 100,
-        requests: traffic.sent(),
-      },
-      responses: {
-        healthy: atInjection,
-        failing: minus(atRecovery, atInjection),
-        recovered: minus(atEnd, atRecovery),
-      },
-      warmup: time(warmupMs, factor),
-      page:
-        page && paged
-          ? {
-              ...time(page.at - injected, factor),
-              alert: paged.alertname ?? "",
-              severity: paged.severity ?? "",
-              receivers,
-            }
-          : null,
-      resolved: resolvedNote ? time(resolvedNote.at - recovered, factor) : null,
-      pagedWhileHealthy: [
-        ...new Set(healthyPages.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? ""))),
-      ].sort(),
-      firingWhileHealthy: [...new Set(firingWhileHealthy)].filter(Boolean).sort(),
-      otherAlerts: [...names].filter(Boolean).sort(),
-      ok: page !== null && resolvedNote !== null && healthyPages.length === 0,
-    };
+      scrapeMs,
+      evaluationMs: evalMs,
+      rate,
+      requests: traffic.sent(),
+      warmupMs,
+      statuses: { atInjection, atRecovery, atEnd },
+      injected,
+      recovered,
+      healthy,
+      notifications: receiver.notifications,
+      expected,
+      page,
+      paged,
+      resolved: resolvedNote,
+    });
   } finally {
     progress("stopping everything the drill started");
     await sup.stop();
