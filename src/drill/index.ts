@@ -7,13 +7,13 @@ import { compressRuleFile } from "./compress.js";
 import { drillAlertmanagerConfig, drillPrometheusConfig } from "./configs.js";
 import { createIngress } from "./ingress.js";
 import { readMonitoringPack } from "./pack.js";
-import { drillTarget, type Failure } from "./plan.js";
+import { drillTarget, standIn, type Failure } from "./plan.js";
 import { createReceiver, type Notification } from "./receiver.js";
 import { drillReport, type DrillResult } from "./report.js";
 import { sleep, startCommand, startService, waitReady } from "./service.js";
 import { deadline, describeFailure, httpOk, isPage, targetUp, waitOrNull, watchAlerts } from "./watch.js";
 import { sliShape } from "./sli.js";
-import { stubFor, type Stub } from "./stubs.js";
+import type { Stub } from "./stubs.js";
 import { Supervisor, freePort } from "./supervisor.js";
 import { drillTools } from "./tools.js";
 import { driveTraffic, trafficRoutes } from "./traffic.js";
@@ -53,7 +53,8 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
   const signal = options.signal;
   const tools = drillTools();
   const profile = await loadProfile(options.profilePath ?? path.join(dir, "ops", "profile.yaml"), dir);
-  const target = drillTarget(profile, failure, options.journey, options.dependency);
+  const given = { ...process.env, ...options.env };
+  const target = drillTarget(profile, failure, options.journey, options.dependency, given);
   const pack = readMonitoringPack(dir);
   const start = startCommand(dir, options.start);
   const journey = target.journey;
@@ -75,7 +76,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     // Stand-ins for the dependencies, the receiver and the ingress, each on a free port.
     const stubs = new Map<string, Stub>();
     for (const dep of target.stubbed) {
-      const stub = await stubFor(dep)!();
+      const stub = await standIn(dep, given)!();
       sup.onStop(stub.close);
       stubs.set(dep.id, stub);
     }
@@ -99,6 +100,12 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       HOST: "127.0.0.1",
       ...Object.fromEntries(target.stubbed.map((d) => [d.envVar!, stubs.get(d.id)!.url])),
       ...options.env,
+      // A datastore the user gave is reached through the drill's proxy, so the drill can take it down.
+      ...Object.fromEntries(
+        target.stubbed
+          .filter((d) => stubs.get(d.id)!.kind === "tcp")
+          .map((d) => [d.envVar!, stubs.get(d.id)!.url]),
+      ),
     };
     const unset = Object.keys(placeholders).filter(
       (name) => options.env?.[name] === undefined && env[name] === "drill-placeholder",
