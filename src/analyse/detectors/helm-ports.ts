@@ -10,6 +10,10 @@ const SCRAPE_ANNOTATION = /^\s*["']?prometheus\.io\/port["']?\s*:\s*["']?(\d{2,5
 /** Keys whose number is the port the app listens on inside its container. */
 const APP_PORT_KEYS = ["applicationPort", "containerPort", "targetPort"] as const;
 
+/** A workload running a datastore or a scanner beside the app (its port is not the app's). */
+const DATASTORE_IMAGE =
+  /^\s*-?\s*image:\s*["']?[\w./-]*(redis|postgres|mongo|mysql|mariadb|elasticsearch|opensearch|rabbitmq|clamav)/im;
+
 const portOf = (v: unknown): number | undefined => {
   const n = typeof v === "string" && /^\d{2,5}$/.test(v) ? Number(v) : v;
   return typeof n === "number" && Number.isInteger(n) && n > 0 && n < 65536 ? n : undefined;
@@ -32,13 +36,16 @@ function lineOf(text: string, key: string, after?: string): number {
 function valuesAppPort(doc: Doc, text: string): { port: number; key: string; line: number } | undefined {
   for (const level of [doc, ...Object.values(doc)]) {
     if (!level || typeof level !== "object") continue;
-    const l = level as Doc & { service?: Doc; image?: Doc };
+    const l = level as Doc & { service?: Doc; image?: Doc; container?: Doc };
     for (const key of APP_PORT_KEYS) {
       const port = portOf(l[key]) ?? portOf(l.image?.[key]) ?? portOf(l.service?.[key]);
       if (port) return { port, key, line: lineOf(text, key) };
     }
-    const port = portOf(l.service?.port);
-    if (port) return { port, key: "service.port", line: lineOf(text, "port", "service") };
+    // DEFRA's ADP library `container.port`, MoJ's generic-service `image.port`, then a chart's `service.port`.
+    for (const parent of ["container", "image", "service"] as const) {
+      const port = portOf((l[parent] as Doc | undefined)?.port);
+      if (port) return { port, key: `${parent}.port`, line: lineOf(text, "port", parent) };
+    }
   }
   return undefined;
 }
@@ -50,15 +57,15 @@ function manifestAppPort(text: string): { port: number; key: string; line: numbe
     try {
       doc = parse(part) as Doc | undefined;
     } catch {
-      continue;
+      doc = undefined; // templated (kd, envsubst): the containerPort line below can still be read
     }
-    if (!doc || typeof doc !== "object") continue;
-    if (doc.kind === "Service") {
+    if (doc && typeof doc === "object" && doc.kind === "Service") {
       const first = ((doc.spec as Doc | undefined)?.ports as Doc[] | undefined)?.[0];
       const port = portOf(first?.targetPort) ?? portOf(first?.port);
       const key = portOf(first?.targetPort) ? "targetPort" : "port";
       if (port) return { port, key: `Service ${key}`, line: lineOf(text, key, "ports") };
     }
+    if (DATASTORE_IMAGE.test(part)) continue;
     const match = /^\s*-?\s*containerPort:\s*(\d{2,5})\s*$/m.exec(part);
     if (match && portOf(match[1]))
       return { port: Number(match[1]), key: "containerPort", line: lineOf(text, "containerPort") };

@@ -206,10 +206,30 @@ describe("the starter's metrics port follows what the platform scrapes", () => {
 
   it("keeps its own port 9464 and says so when no chart or manifest names one", async () => {
     const { profile, starter, prometheus, readme } = await fixturePack("starter-no-platform");
-    expect(profile.facts.signals.filter((s) => /port$/.test(s.name))).toEqual([]);
+    expect(profile.facts.signals.filter((s) => ["metrics-port", "service-port"].includes(s.name))).toEqual(
+      [],
+    );
     expect(prometheus).toContain('- targets: ["find-a-court:9464"]');
     expect(starter).toContain("process.env.METRICS_PORT ?? 9464");
     expect(readme).toContain("No Helm chart or manifest says which port the platform scrapes");
+  });
+});
+
+describe("ports in values files", () => {
+  it("reads DEFRA's container.port and MoJ's generic-service image.port with their lines", () => {
+    const adp = "name: plp\ncontainer:\n  requestCpu: 150m\n  port: 3000\nlivenessProbe:\n  port: 3000\n";
+    expect(portSignals({ rel: "helm/plp/values.yaml", text: adp }, true)).toEqual([
+      {
+        name: "service-port",
+        evidence: { file: "helm/plp/values.yaml", line: 4, snippet: "3000 container.port" },
+      },
+    ]);
+    const moj = "generic-service:\n  image:\n    repository: ghcr.io/x/web\n    port: 8080\n";
+    expect(portSignals({ rel: "helm_deploy/web/values.yaml", text: moj }, true)[0]?.evidence).toEqual({
+      file: "helm_deploy/web/values.yaml",
+      line: 4,
+      snippet: "8080 image.port",
+    });
   });
 });
 
@@ -237,6 +257,9 @@ describe("ports in plain manifests", () => {
         evidence: { file: "k8s/service.yaml", line: 10, snippet: "8080 Service targetPort" },
       },
     ]);
+    const redis =
+      "kind: Deployment\nspec:\n  containers:\n    - image: redis:7\n      ports:\n        - containerPort: 6379\n";
+    expect(portSignals({ rel: "kube/redis.yml", text: redis }, false)).toEqual([]);
     const named = text.replace("targetPort: 8080", "targetPort: http");
     expect(portSignals({ rel: "k8s/service.yaml", text: named }, false)[1]?.evidence.snippet).toBe(
       "80 Service port",
