@@ -1,6 +1,7 @@
 import { GovopsError } from "../errors.js";
 import type { Dependency, Journey, Profile } from "../profile/schema.js";
-import { proxyable, stubFor, tcpProxy, type Stub } from "./stubs.js";
+import { proxyable, tcpProxy } from "./proxy.js";
+import { stubFor, type Stub } from "./stubs.js";
 
 export type Failure = { kind: "down" | "errors" } | { kind: "burn"; rate: number };
 

@@ -9,7 +9,8 @@ import { parse, stringify } from "yaml";
 import { drillAlertmanagerConfig } from "../../src/drill/configs.js";
 import { ROUTE_HEADER, createIngress } from "../../src/drill/ingress.js";
 import { drillTarget } from "../../src/drill/plan.js";
-import { httpStub, parseCommands, redisStub, tcpProxy } from "../../src/drill/stubs.js";
+import { tcpProxy } from "../../src/drill/proxy.js";
+import { httpStub, parseCommands, redisStub } from "../../src/drill/stubs.js";
 import { examplePath, exampleProfile } from "../helpers.js";
 import { lacks } from "../tools.js";
 
