@@ -3,30 +3,23 @@ import path from "node:path";
 import { stringify } from "yaml";
 import { GovopsError } from "../errors.js";
 import { loadProfile } from "../profile/io.js";
-import { compressRuleFile, formatDuration } from "./compress.js";
+import { compressRuleFile } from "./compress.js";
 import { drillAlertmanagerConfig, drillPrometheusConfig } from "./configs.js";
 import { createIngress } from "./ingress.js";
 import { readMonitoringPack } from "./pack.js";
-import { drillTarget, type Failure } from "./plan.js";
+import { drillTarget, standIn, type Failure } from "./plan.js";
 import { createReceiver, type Notification } from "./receiver.js";
+import { drillReport, type DrillResult } from "./report.js";
 import { sleep, startCommand, startService, waitReady } from "./service.js";
-import {
-  deadline,
-  describeFailure,
-  httpOk,
-  isPage,
-  minus,
-  targetUp,
-  waitOrNull,
-  watchAlerts,
-} from "./watch.js";
+import { deadline, describeFailure, httpOk, isPage, targetUp, waitOrNull, watchAlerts } from "./watch.js";
 import { sliShape } from "./sli.js";
-import { stubFor, type Stub } from "./stubs.js";
+import type { Stub } from "./stubs.js";
 import { Supervisor, freePort } from "./supervisor.js";
 import { drillTools } from "./tools.js";
 import { driveTraffic, trafficRoutes } from "./traffic.js";
 
 export type { Failure } from "./plan.js";
+export type { DrillResult, DrillTime } from "./report.js";
 
 export interface DrillOptions {
   /** Profile file. Default: <dir>/ops/profile.yaml. */
@@ -53,39 +46,6 @@ export interface DrillOptions {
   signal?: AbortSignal;
 }
 
-export interface DrillTime {
-  drillSeconds: number;
-  realSeconds: number;
-}
-
-export interface DrillResult {
-  service: string;
-  journey: string;
-  failure: string;
-  factor: number;
-  intervals: { scrape: string; evaluation: string };
-  traffic: { drillPerSecond: number; realPerMinute: number; requests: number };
-  /** Responses at the ingress by status code: before the failure, during it, after recovery. */
-  responses: {
-    healthy: Record<string, number>;
-    failing: Record<string, number>;
-    recovered: Record<string, number>;
-  };
-  warmup: DrillTime;
-  page: (DrillTime & { alert: string; severity: string; receivers: string[] }) | null;
-  resolved: DrillTime | null;
-  /** The journey's pages notified before the failure: a drill cannot time a page that was already firing. */
-  pagedWhileHealthy: string[];
-  /** Alert names notified between the failure and the end, other than the page. */
-  otherAlerts: string[];
-  ok: boolean;
-}
-
-const time = (ms: number, factor: number): DrillTime => ({
-  drillSeconds: Math.round(ms / 100) / 10,
-  realSeconds: Math.round((ms / 1000) * factor),
-});
-
 export async function runDrill(dir: string, options: DrillOptions = {}): Promise<DrillResult> {
   const factor = options.factor ?? 60;
   const failure = options.failure ?? { kind: "down" };
@@ -93,7 +53,8 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
   const signal = options.signal;
   const tools = drillTools();
   const profile = await loadProfile(options.profilePath ?? path.join(dir, "ops", "profile.yaml"), dir);
-  const target = drillTarget(profile, failure, options.journey, options.dependency);
+  const given = { ...process.env, ...options.env };
+  const target = drillTarget(profile, failure, options.journey, options.dependency, given);
   const pack = readMonitoringPack(dir);
   const start = startCommand(dir, options.start);
   const journey = target.journey;
@@ -115,7 +76,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     // Stand-ins for the dependencies, the receiver and the ingress, each on a free port.
     const stubs = new Map<string, Stub>();
     for (const dep of target.stubbed) {
-      const stub = await stubFor(dep)!();
+      const stub = await standIn(dep, given)!();
       sup.onStop(stub.close);
       stubs.set(dep.id, stub);
     }
@@ -139,11 +100,17 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
       HOST: "127.0.0.1",
       ...Object.fromEntries(target.stubbed.map((d) => [d.envVar!, stubs.get(d.id)!.url])),
       ...options.env,
+      // A datastore the user gave is reached through the drill's proxy, so the drill can take it down.
+      ...Object.fromEntries(
+        target.stubbed
+          .filter((d) => stubs.get(d.id)!.kind === "tcp")
+          .map((d) => [d.envVar!, stubs.get(d.id)!.url]),
+      ),
     };
     const unset = Object.keys(placeholders).filter(
       (name) => options.env?.[name] === undefined && env[name] === "drill-placeholder",
     );
-    await startService(sup, dir, start, env, servicePort, progress, signal, unset);
+    ingress.watchProcess(await startService(sup, dir, start, env, servicePort, progress, signal, unset));
 
     // The rules, compressed, and drill copies of the Prometheus and Alertmanager configs.
     const rulesDir = path.join(sup.dir, "rules");
@@ -219,9 +186,7 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     const failureName = describeFailure(failure, target.dependency?.id);
     progress(`injecting: ${failureName}`);
     const atInjection = ingress.statuses();
-    const healthyPages = receiver.notifications.filter((n) =>
-      n.alerts.some((a) => a.status === "firing" && expected(a.labels)),
-    );
+    const healthy = [...receiver.notifications];
     const injected = Date.now();
     if (failure.kind === "burn")
       ingress.setErrorFraction(failure.rate * (1 - (journey.slo?.availability ?? 0.999)));
@@ -265,53 +230,26 @@ export async function runDrill(dir: string, options: DrillOptions = {}): Promise
     await traffic.stop();
     const atEnd = ingress.statuses();
 
-    const after = receiver.notifications.filter((n) => n.at >= injected);
-    const receivers = [
-      ...new Set(
-        after
-          .filter((n) =>
-            n.alerts.some(
-              (a) => a.status === "firing" && a.labels.alertname === paged?.alertname && isPage(a.labels),
-            ),
-          )
-          .map((n) => n.receiver),
-      ),
-    ];
-    const names = new Set(after.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? "")));
-    if (paged) names.delete(paged.alertname!);
-    return {
+    return drillReport({
       service: profile.service.name,
       journey: journey.id,
       failure: failureName,
       factor,
-      intervals: { scrape: formatDuration(scrapeMs), evaluation: formatDuration(evalMs) },
-      traffic: {
-        drillPerSecond: rate,
-        realPerMinute: Math.round((rate * 60 * 100) / factor) / 100,
-        requests: traffic.sent(),
-      },
-      responses: {
-        healthy: atInjection,
-        failing: minus(atRecovery, atInjection),
-        recovered: minus(atEnd, atRecovery),
-      },
-      warmup: time(warmupMs, factor),
-      page:
-        page && paged
-          ? {
-              ...time(page.at - injected, factor),
-              alert: paged.alertname ?? "",
-              severity: paged.severity ?? "",
-              receivers,
-            }
-          : null,
-      resolved: resolvedNote ? time(resolvedNote.at - recovered, factor) : null,
-      pagedWhileHealthy: [
-        ...new Set(healthyPages.flatMap((n) => n.alerts.map((a) => a.labels.alertname ?? ""))),
-      ].sort(),
-      otherAlerts: [...names].filter(Boolean).sort(),
-      ok: page !== null && resolvedNote !== null && healthyPages.length === 0,
-    };
+      scrapeMs,
+      evaluationMs: evalMs,
+      rate,
+      requests: traffic.sent(),
+      warmupMs,
+      statuses: { atInjection, atRecovery, atEnd },
+      injected,
+      recovered,
+      healthy,
+      notifications: receiver.notifications,
+      expected,
+      page,
+      paged,
+      resolved: resolvedNote,
+    });
   } finally {
     progress("stopping everything the drill started");
     await sup.stop();

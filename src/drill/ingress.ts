@@ -4,7 +4,8 @@ import type { SliShape } from "./sli.js";
 /**
  * The drill's edge: a reverse proxy in front of the service that counts requests and their durations the way an
  * ingress controller does, under the metric and label names the rules read (see sli.ts). Measuring at the edge
- * lets a drill run on a service whose own instrumentation is not wired yet, and counts each request once.
+ * lets a drill run on a service whose own instrumentation is not wired yet, and counts each request once. For the
+ * same reason it stands in for the starter's default process metrics while the service process runs.
  * The traffic driver names the route template in the x-drill-route header, which is not forwarded.
  */
 export interface Ingress {
@@ -12,6 +13,8 @@ export interface Ingress {
   /** Fraction of requests answered 503 by the ingress itself (a burn-rate drill), 0 to 1. */
   setErrorFraction(fraction: number): void;
   metrics(): string;
+  /** Exports the service's process start time (see SliShape.process) while `child` has not exited. */
+  watchProcess(child: { exitCode: number | null; signalCode: string | null }): void;
   /** Responses so far by status code, across routes. */
   statuses(): Record<string, number>;
   close(): Promise<void>;
@@ -38,6 +41,7 @@ export function createIngress(shape: SliShape, upstreamPort: number, timeoutMs: 
     (a, b) => a - b,
   );
   let errorFraction = 0;
+  let service: { child: { exitCode: number | null; signalCode: string | null }; started: number } | undefined;
 
   const record = (route: string, status: number, seconds: number) => {
     const key = `${route}\u0000${status}`;
@@ -131,6 +135,11 @@ export function createIngress(shape: SliShape, upstreamPort: number, timeoutMs: 
         lines.push(series(`${name}_sum`, labels, d.sum), series(`${name}_count`, labels, d.count));
       }
     }
+    const running = service && service.child.exitCode === null && service.child.signalCode === null;
+    if (shape.process && running) {
+      lines.push(`# TYPE ${shape.process.metric} gauge`);
+      lines.push(series(shape.process.metric, shape.process.labels, service!.started));
+    }
     return `${lines.join("\n")}\n`;
   }
 
@@ -141,6 +150,7 @@ export function createIngress(shape: SliShape, upstreamPort: number, timeoutMs: 
       resolve({
         port: typeof address === "object" && address ? address.port : 0,
         setErrorFraction: (f) => void (errorFraction = Math.min(1, Math.max(0, f))),
+        watchProcess: (child) => void (service = { child, started: Math.floor(Date.now() / 1000) }),
         metrics,
         statuses: () => {
           const out: Record<string, number> = {};

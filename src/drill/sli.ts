@@ -1,4 +1,5 @@
 import type { RuleFile } from "./compress.js";
+import { METRICS } from "../packs/monitoring/metrics.js";
 import { matches, selectorsIn, type Selector } from "./selectors.js";
 
 /**
@@ -15,6 +16,11 @@ export interface SliShape {
   routeMatchers: Selector["matchers"];
   /** Page alerts carrying this journey's label. */
   pageAlerts: string[];
+  /**
+   * The process series the metrics-missing rule reads (prom-client's default `process_start_time_seconds`),
+   * with its equality labels beyond the static ones: the ingress exports it while the service runs.
+   */
+  process: { metric: string; labels: Record<string, string> } | undefined;
 }
 
 const isRaw = (s: Selector) => s.metric !== "" && !s.metric.includes(":");
@@ -92,7 +98,18 @@ export function sliShape(files: RuleFile[], journey: string, paths: string[]): S
       return typeof r.alert === "string" && labels.severity === "page" && labels.journey === journey;
     })
     .map((r) => String(r.alert));
+  const processMetric = METRICS.processStart.name;
+  const processSelector = files
+    .flatMap((f) => f.groups.flatMap((g) => g.rules))
+    .flatMap((r) => (typeof r.expr === "string" ? selectorsIn(r.expr) : []))
+    .find((s) => s.metric === processMetric);
+  const processLabels = Object.fromEntries(
+    (processSelector?.matchers ?? [])
+      .filter((m) => m.op === "=" && staticLabels[m.label] !== m.value)
+      .map((m) => [m.label, m.value]),
+  );
   return {
+    process: processSelector ? { metric: processMetric, labels: processLabels } : undefined,
     counter: counterMetric ? { metric: counterMetric, routeLabel: cRoute, statusLabel } : undefined,
     histogram: histogramBase
       ? { metric: histogramBase, routeLabel: hRoute, buckets: [...new Set(buckets)].sort((a, b) => a - b) }

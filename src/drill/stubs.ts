@@ -9,14 +9,14 @@ import net from "node:net";
 export type StubMode = "up" | "down" | "errors";
 
 export interface Stub {
-  kind: "http" | "redis";
+  kind: "http" | "redis" | "tcp";
   port: number;
   url: string;
   setMode(mode: StubMode): void;
   close(): Promise<void>;
 }
 
-function listen(server: net.Server): Promise<number> {
+export function listen(server: net.Server): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
@@ -26,7 +26,7 @@ function listen(server: net.Server): Promise<number> {
   });
 }
 
-function tracked(server: net.Server): { sockets: Set<net.Socket>; close: () => Promise<void> } {
+export function tracked(server: net.Server): { sockets: Set<net.Socket>; close: () => Promise<void> } {
   const sockets = new Set<net.Socket>();
   server.on("connection", (s) => {
     sockets.add(s);

@@ -58,10 +58,23 @@ export async function targetUp(promUrl: string): Promise<boolean> {
   return body.data?.activeTargets?.some((t) => t.health === "up") === true;
 }
 
-/** An abort signal that fires after `ms`, or when the drill's own signal does. */
+/**
+ * An abort signal that fires after `ms`, or when the drill's own signal does. A plain timer holds it: Node 20
+ * holds AbortSignal.timeout() weakly inside AbortSignal.any(), so a long wait could be collected and never end.
+ * The timer is unref'd so an early answer does not keep the process alive.
+ */
 export function deadline(ms: number, signal?: AbortSignal): AbortSignal {
-  const timeout = AbortSignal.timeout(Math.max(1, Math.round(ms)));
-  return signal ? AbortSignal.any([timeout, signal]) : timeout;
+  const controller = new AbortController();
+  const timer = setTimeout(
+    () => controller.abort(new DOMException("The drill's wait timed out", "TimeoutError")),
+    Math.max(1, Math.round(ms)),
+  );
+  timer.unref();
+  if (signal?.aborted) controller.abort(signal.reason);
+  signal?.addEventListener("abort", () => (clearTimeout(timer), controller.abort(signal.reason)), {
+    once: true,
+  });
+  return controller.signal;
 }
 
 /** The notification, or null when the wait timed out; an interruption still throws. */

@@ -20,6 +20,7 @@ interface Result {
     receivers: string[];
   } | null;
   resolved: { drillSeconds: number } | null;
+  firingWhileHealthy: string[];
   ok: boolean;
 }
 
@@ -37,6 +38,8 @@ describe.skipIf(lacks("promtool", "amtool"))("govops drill on the forms example"
     const result = JSON.parse(stdout) as Result;
     expect(result.failure).toBe("redis goes down");
     expect(fivexx(result.responses.healthy)).toBe(0);
+    // The metrics-missing page reads process_start_time_seconds, which the running service exports.
+    expect(result.firingWhileHealthy.filter((name) => name.endsWith("MetricsMissing"))).toEqual([]);
     expect(fivexx(result.responses.failing)).toBeGreaterThan(0);
     expect(result.page).not.toBeNull();
     expect(result.page!.alert).toBe("ApplyForDiscretionaryHousingPaymentApplyAvailabilityBudgetBurn");

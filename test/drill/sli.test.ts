@@ -77,6 +77,7 @@ describe("sliShape", () => {
     });
     expect(shape.staticLabels).toEqual({ namespace: "bins", ingress: "bins-web" });
     expect(shape.histogram).toBeUndefined();
+    expect(shape.process).toBeUndefined();
   });
 
   it("reads an example's generated pack", () => {
@@ -87,6 +88,8 @@ describe("sliShape", () => {
       ["/apply/start", "/apply/address"],
     );
     expect(shape.staticLabels).toEqual({ service: "apply-for-discretionary-housing-payment" });
+    // The metrics-missing page reads the process series under the same service label the SLIs use.
+    expect(shape.process).toEqual({ metric: "process_start_time_seconds", labels: {} });
     expect(shape.counter?.statusLabel).toBe("status_code");
     expect(shape.pageAlerts).toContain("ApplyForDiscretionaryHousingPaymentApplyAvailabilityBudgetBurn");
     expect(pack.scrapeIntervalMs).toBe(30_000);

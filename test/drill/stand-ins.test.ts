@@ -8,8 +8,10 @@ import { describe, expect, it } from "vitest";
 import { parse, stringify } from "yaml";
 import { drillAlertmanagerConfig } from "../../src/drill/configs.js";
 import { ROUTE_HEADER, createIngress } from "../../src/drill/ingress.js";
+import { drillTarget } from "../../src/drill/plan.js";
+import { tcpProxy } from "../../src/drill/proxy.js";
 import { httpStub, parseCommands, redisStub } from "../../src/drill/stubs.js";
-import { examplePath } from "../helpers.js";
+import { examplePath, exampleProfile } from "../helpers.js";
 import { lacks } from "../tools.js";
 
 function redisCommand(port: number, ...args: string[]): Promise<string> {
@@ -60,6 +62,59 @@ describe("dependency stubs", () => {
   });
 });
 
+/** Sends a line and returns the first answer, or "(closed)" when the connection is reset or closed. */
+function exchange(port: number, line: string): Promise<string> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.once("error", () => resolve("(closed)"));
+    socket.once("close", () => resolve("(closed)"));
+    socket.once("data", (d) => (socket.destroy(), resolve(d.toString())));
+    socket.write(line);
+  });
+}
+
+describe("datastore proxy", () => {
+  it("forwards to the datastore the user gave while up, resets and refuses while down, and recovers", async () => {
+    const db = net.createServer((s) => s.on("data", (d) => s.write(`db:${d.toString()}`)));
+    await new Promise<void>((r) => db.listen(0, "127.0.0.1", r));
+    const dbPort = (db.address() as net.AddressInfo).port;
+    const proxy = await tcpProxy(`postgres://app:secret@127.0.0.1:${dbPort}/dashboard?sslmode=disable`);
+    try {
+      expect(proxy.url).toBe(`postgres://app:secret@127.0.0.1:${proxy.port}/dashboard?sslmode=disable`);
+      expect(await exchange(proxy.port, "select 1")).toBe("db:select 1");
+      const open = net.connect(proxy.port, "127.0.0.1");
+      await new Promise((r) => open.once("connect", r));
+      const reset = new Promise((r) => open.once("close", r));
+      proxy.setMode("down");
+      await reset;
+      expect(await exchange(proxy.port, "select 1")).toBe("(closed)");
+      proxy.setMode("up");
+      expect(await exchange(proxy.port, "select 2")).toBe("db:select 2");
+    } finally {
+      await proxy.close();
+      db.close();
+    }
+  });
+
+  it("makes a datastore the drill's default failure once its URL is given", async () => {
+    const profile = await exampleProfile("level-2-data-dashboard");
+    expect(drillTarget(profile, { kind: "down" }).dependency?.id).toBe("ons-api");
+    const given = { DATABASE_URL: "postgres://drill@127.0.0.1:5432/dashboard" };
+    expect(drillTarget(profile, { kind: "down" }, undefined, undefined, given).dependency?.id).toBe(
+      "postgres",
+    );
+    const refused = (() => {
+      try {
+        drillTarget(profile, { kind: "down" }, undefined, "postgres");
+      } catch (error) {
+        return error as { message: string; suggestion?: string };
+      }
+    })();
+    expect(refused?.message).toBe('The drill cannot stand in for "postgres" (postgres)');
+    expect(refused?.suggestion).toContain("--env DATABASE_URL=<url>");
+  });
+});
+
 describe("ingress", () => {
   it("counts responses under the rules' metric and label names, and injects errors on request", async () => {
     const upstream = http.createServer((req, res) => {
@@ -79,6 +134,7 @@ describe("ingress", () => {
         staticLabels: {},
         routeMatchers: [],
         pageAlerts: [],
+        process: { metric: "process_start_time_seconds", labels: { service: "bins" } },
       },
       port,
       1000,
@@ -99,6 +155,12 @@ describe("ingress", () => {
         'nginx_ingress_controller_request_duration_seconds_bucket{path="/book/:slot",le="0.8"} 2',
       );
       expect(ingress.statuses()).toEqual({ "200": 1, "500": 1, "503": 1 });
+      expect(text).not.toContain("process_start_time_seconds");
+      const child = { exitCode: null as number | null, signalCode: null };
+      ingress.watchProcess(child);
+      expect(ingress.metrics()).toMatch(/^process_start_time_seconds\{service="bins"\} \d{10}$/m);
+      child.exitCode = 1;
+      expect(ingress.metrics()).not.toContain("process_start_time_seconds");
     } finally {
       await ingress.close();
       upstream.close();

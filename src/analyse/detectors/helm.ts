@@ -2,6 +2,7 @@ import { parse } from "yaml";
 import type { Detector } from "../detector.js";
 import { ev } from "../context.js";
 import type { Findings } from "../facts.js";
+import { portSignals } from "./helm-ports.js";
 
 type Signal = NonNullable<Findings["signals"]>[number];
 
@@ -44,6 +45,7 @@ function namespaceOf(doc: Record<string, unknown>): string | undefined {
 }
 
 const INGRESS_KIND = /^kind:\s*Ingress\s*$/m;
+const WORKLOAD_KIND = /^kind:\s*(Service|Deployment|StatefulSet)\s*$/m;
 
 /** An ingress the values turn on: an `ingress` block not disabled, or an `ingressHost`, at the top or one down. */
 function valuesIngress(doc: Record<string, unknown>): { className?: string } | undefined {
@@ -106,14 +108,17 @@ function manifestIngresses(text: string): string[] {
  * `helm-namespace` (snippet: a namespace the values file sets literally) and `helm-host` (snippet: the ingress
  * host an environment's values file sets literally); and `ingress` (snippet: the
  * ingress's name from a manifest, or the chart's name with `class=<className>` when the values set one), which
- * picks the ingress-nginx SLI preset.
+ * picks the ingress-nginx SLI preset; and `metrics-port` and `service-port` (see helm-ports.ts), the port the
+ * platform scrapes, which the starter instrumentation serves metrics on.
  */
 export const helmDetector: Detector = {
   id: "helm",
   title: "Helm charts, their environments and namespaces",
   isEnabled: (ctx) =>
     ctx.paths.some((p) => CHART.test(p)) ||
-    ctx.textFiles.some((f) => /\.ya?ml$/.test(f.rel) && INGRESS_KIND.test(f.text)),
+    ctx.textFiles.some(
+      (f) => /\.ya?ml$/.test(f.rel) && (INGRESS_KIND.test(f.text) || WORKLOAD_KIND.test(f.text)),
+    ),
   detect(ctx) {
     const signals: Signal[] = [];
     const chartDirs = ctx.paths.filter((p) => CHART.test(p)).map((p) => p.replace(CHART, ""));
@@ -126,6 +131,8 @@ export const helmDetector: Detector = {
       if (/\.ya?ml$/.test(file.rel) && !file.rel.includes("/templates/") && INGRESS_KIND.test(file.text))
         for (const name of manifestIngresses(file.text))
           signals.push({ name: "ingress", evidence: ev(file.rel, lineOf(file.text, "kind"), name) });
+      if (/\.ya?ml$/.test(file.rel) && !file.rel.includes("/templates/") && WORKLOAD_KIND.test(file.text))
+        signals.push(...portSignals(file, false));
       if (CHART.test(file.rel)) {
         const name = safeParse(file.text)?.name;
         if (typeof name === "string")
@@ -138,6 +145,7 @@ export const helmDetector: Detector = {
       if (!near) continue;
       const env = valuesEnvironment(file.rel);
       if (env) signals.push({ name: "helm-values", evidence: ev(file.rel, 1, env) });
+      signals.push(...portSignals(file, true));
       const doc = safeParse(file.text);
       const ingress = doc && valuesIngress(doc);
       if (ingress) {

@@ -51,6 +51,7 @@ function text(r: DrillResult): string {
     r.pagedWhileHealthy.length
       ? `  PAGED BEFORE THE FAILURE (healthy traffic): ${r.pagedWhileHealthy.join(", ")}`
       : "",
+    r.firingWhileHealthy.length ? `  firing during healthy traffic: ${r.firingWhileHealthy.join(", ")}` : "",
     r.otherAlerts.length ? `  also notified: ${r.otherAlerts.join(", ")}` : "",
     r.ok ? "Drill passed: the page arrived and resolved." : "Drill failed.",
   ]
@@ -93,6 +94,10 @@ Examples:
 Time runs --speed times faster: windows, for: durations, scrape, evaluation and Alertmanager timers are divided by it,
 burn-rate thresholds are kept. Multiply a drill time by --speed for the real time.
 Needs prometheus and alertmanager on PATH (sudo apt-get install prometheus prometheus-alertmanager).
+Stand-ins: HTTP APIs and Redis named by an env var are stubbed. A database is not: give the service one with
+--env DATABASE_URL=postgres://… (schema migrated first, e.g. npm run migrate) and the drill connects it through a
+proxy it can take down, so the database becomes the default failure. Routes behind a bearer token need a real
+identity provider and token; the drill sends none (examples Levels 4-5).
 Exit codes: 0 paged and resolved, 1 not paged or not resolved, 2 error, 130 interrupted.`,
   )
   .action(async (dir: string, raw: unknown) => {

@@ -132,7 +132,8 @@ export const monitoringPack: Pack = {
           ruleFiles: rules
             .filter((f) => !f.path.includes("/tests/") && !f.path.startsWith(PROMETHEUS_RULE_DIR))
             .map((f) => f.path.slice(DIR.length + 1)),
-          metricsTarget: `${service}:9464`,
+          metricsTarget: `${service}:${instrumentation.scrape.port}`,
+          scrape: instrumentation.scrape,
           probes: probes.length > 0,
           probeJob: `${service}-probes`,
           maxPeriod: `${maxPeriod}d`,

@@ -12,6 +12,40 @@ export function frameworkOf(profile: Profile): Instrumented | undefined {
     .find((n): n is Instrumented => (INSTRUMENTED as readonly string[]).includes(n));
 }
 
+/** The starter's own metrics port when the platform says nothing (the OpenTelemetry Prometheus exporter's). */
+export const DEFAULT_METRICS_PORT = 9464;
+export const METRICS_PATH = "/metrics";
+
+export interface ScrapeEndpoint {
+  port: number;
+  path: string;
+  /** True when the platform scrapes the app's own port: the starter serves /metrics on the app's server. */
+  sameServer: boolean;
+  /** Why this port: the annotation or chart value, with file:line; empty when nothing was found. */
+  source: string;
+}
+
+/**
+ * The port the platform scrapes: a `prometheus.io/port` annotation, else the chart's or manifest's
+ * application, container, target or service port (the app's own), else the starter's own port.
+ */
+export function scrapeEndpoint(profile: Profile): ScrapeEndpoint {
+  const signal = (name: string) => {
+    const found = profile.facts.signals
+      .filter((s) => s.name === name)
+      .sort((a, b) => a.evidence.file.length - b.evidence.file.length)[0];
+    const [port, ...key] = (found?.evidence.snippet ?? "").split(" ");
+    return found && Number(port) > 0
+      ? { port: Number(port), source: `${key.join(" ")} at ${found.evidence.file}:${found.evidence.line}` }
+      : undefined;
+  };
+  const annotated = signal("metrics-port");
+  const app = signal("service-port");
+  if (annotated) return { ...annotated, path: METRICS_PATH, sameServer: annotated.port === app?.port };
+  if (app) return { ...app, path: METRICS_PATH, sameServer: true };
+  return { port: DEFAULT_METRICS_PORT, path: METRICS_PATH, sameServer: false, source: "" };
+}
+
 /** What the starter exports: HTTP metrics always, and helpers for the metrics the generated alerts read. */
 export function instrumentationModel(profile: Profile) {
   const exprs = monitoringAlerts(profile).flatMap((a) => [
@@ -24,6 +58,7 @@ export function instrumentationModel(profile: Profile) {
   );
   return {
     service: profile.service.name,
+    scrape: scrapeEndpoint(profile),
     framework: frameworkOf(profile) ?? "node",
     buckets: latencyBuckets(profile),
     thresholds: profile.journeys.map((j) => `${j.id} ${j.slo.latency.thresholdMs} ms`).join(", "),

@@ -5,6 +5,7 @@ import { alertmanagerReadme, receivers } from "./alertmanager.js";
 import { monitoringAlerts, ruleGroups, RULES_FILES } from "./alerts.js";
 import { leSeconds, METRICS } from "./metrics.js";
 import { baseUrlOf } from "./probes.js";
+import { scrapeEndpoint } from "./instrumentation.js";
 import { monitoringScope, scopeSummary } from "./scope.js";
 import { sliPreset, thresholdLe } from "./sli-presets.js";
 import { byoSli, byoTestable, journeySlis } from "./byo-sli.js";
@@ -96,6 +97,15 @@ function alertsTable(profile: Profile) {
   return [...rows.values()].map((r) => ({ ...r, severity: r.severity.join(", ") }));
 }
 
+/** Where Prometheus scrapes the starter, and why that port; whether the availability page reads default metrics. */
+function scrapeNote(profile: Profile) {
+  const exprs = ruleGroups(profile, "availability").flatMap((g) => g.rules.map((r) => r.expr));
+  return {
+    ...scrapeEndpoint(profile),
+    processStart: exprs.some((e) => e.includes(METRICS.processStart.name)) ? METRICS.processStart.name : "",
+  };
+}
+
 /** ops/monitoring/README.md: the files, the metrics contract, the alerts and what is left to fill in. */
 export function readmeModel(
   profile: Profile,
@@ -134,6 +144,7 @@ export function readmeModel(
     files,
     instrumentation,
     metrics: metricsTable(profile),
+    scrape: scrapeNote(profile),
     sli: sliSource(profile),
     alerts: alertsTable(profile),
     guards: profile.journeys.flatMap((j) =>
