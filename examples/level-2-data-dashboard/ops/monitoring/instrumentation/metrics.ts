@@ -2,7 +2,7 @@
 // Prometheus instrumentation for local-housing-supply-dashboard (Fastify): call `registerMetrics(app)` before the routes,
 // and `startMetricsServer()` once at start-up. Needs prom-client (npm install prom-client).
 import type { FastifyInstance } from "fastify";
-import { createServer, type Server } from "node:http";
+import { createServer, type Server, type ServerResponse } from "node:http";
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 
 // The metrics contract of ops/monitoring/README.md: the alert rules read exactly these names and labels.
@@ -40,21 +40,32 @@ export function secondsSince(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** Serves /metrics on its own port, so the public router never exposes it. */
+// Prometheus scrapes METRICS_PATH on port 9464: govops found no scrape port in a Helm chart or manifest, so the starter serves its own.
+export const METRICS_PATH = "/metrics";
+
+/** Writes the registry's metrics as a scrape response. */
+export function serveMetrics(res: ServerResponse): void {
+  registry.metrics().then(
+    (body) => {
+      res.setHeader("Content-Type", registry.contentType);
+      res.end(body);
+    },
+    () => {
+      res.statusCode = 500;
+      res.end();
+    },
+  );
+}
+
+/** Serves METRICS_PATH on its own port, so the public router never exposes it. */
 export function startMetricsServer(port = Number(process.env.METRICS_PORT ?? 9464)): Server {
   return createServer((req, res) => {
-    if (req.url !== "/metrics") {
+    if (req.url?.split("?")[0] !== METRICS_PATH) {
       res.statusCode = 404;
       res.end();
       return;
     }
-    registry.metrics().then((body) => {
-      res.setHeader("Content-Type", registry.contentType);
-      res.end(body);
-    }, () => {
-      res.statusCode = 500;
-      res.end();
-    });
+    serveMetrics(res);
   }).listen(port);
 }
 
@@ -103,6 +114,7 @@ export function markDataUpdated(dataset: string, maxAgeSeconds: number, at = new
 /** Labels each request with its route template (routeOptions.url), e.g. /data/:area. */
 export function registerMetrics(app: FastifyInstance): void {
   app.addHook("onResponse", async (request, reply) => {
+    if (request.routeOptions.url === METRICS_PATH) return;
     observeRequest(request.routeOptions.url, request.method, reply.statusCode, reply.elapsedTime / 1000);
   });
 }
