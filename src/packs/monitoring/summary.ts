@@ -6,6 +6,7 @@ import { selector, seriesName, type InputSeries, type RecordingRule } from "./ru
 import { monitoringScope, scopeAnchors, scopeRecord, scopeText } from "./scope.js";
 import { minutes } from "./series.js";
 import { sliPreset } from "./sli-presets.js";
+import { byoTestable, journeySlis } from "./byo-sli.js";
 import { sliSeries, type BadPhase } from "./slo-scenarios.js";
 import { SLI_RECORD, sloTarget, windowsFor, type Sli } from "./slo.js";
 
@@ -28,8 +29,6 @@ export const SUMMARY = {
 
 export const SUMMARY_HEADER =
   "Summary series per journey and SLI in Sloth's names (slo:*): objective, error budget, error ratio and burn rate per window, budget remaining over the SLO period. Dashboards and reports read these.";
-
-export const SLIS = ["availability", "latency"] as const satisfies readonly Sli[];
 
 /** The window of the current burn rate: the fastest page row's short window, as in Sloth. */
 export const CURRENT_WINDOW = BURN_ROWS[0].short;
@@ -87,7 +86,9 @@ export function summaryRuleGroups(profile: Profile): RuleGroup[] {
   const { anchors, labels } = scopeOf(profile);
   return profile.journeys.map((j) => ({
     name: `${service}-${j.id}-summary`,
-    rules: SLIS.flatMap((sli) => summaryRecords(service, j, sli)).map((r) => scopeRecord(r, anchors, labels)),
+    rules: journeySlis(j)
+      .flatMap((sli) => summaryRecords(service, j, sli))
+      .map((r) => scopeRecord(r, anchors, labels)),
   }));
 }
 
@@ -214,12 +215,23 @@ function merged(groups: SummaryTestGroup[]): SummaryTestGroup[] {
   return out.map(({ names: _names, ...g }) => g);
 }
 
+/** The cases of a journey's SLIs; none for its own queries govops cannot write input series for. */
+function testsOf(profile: Profile, journey: Journey): SummaryTestGroup[] {
+  return journeySlis(journey)
+    .filter((sli) => !journey.sli || byoTestable(journey, sli))
+    .flatMap((sli) => summaryTests(profile, journey, sli));
+}
+
 /** The promtool test file's model: the SLO rules then the summary rules, in that order at every step. */
 export function summaryTestModel(profile: Profile, testFile: string) {
   return {
     testFile,
     ruleFiles: ["../slo-rules.yml", "../summary-rules.yml"],
     groupEvalOrder: [...ruleGroups(profile, "slo"), ...summaryRuleGroups(profile)].map((g) => g.name),
-    groups: merged(profile.journeys.flatMap((j) => SLIS.flatMap((sli) => summaryTests(profile, j, sli)))),
+    groups: [
+      ...merged(profile.journeys.filter((j) => !j.sli).flatMap((j) => testsOf(profile, j))),
+      // A journey's own queries may read other journeys' series: its cases never share a group.
+      ...profile.journeys.filter((j) => j.sli).flatMap((j) => testsOf(profile, j)),
+    ],
   };
 }
