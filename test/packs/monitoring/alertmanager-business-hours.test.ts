@@ -9,7 +9,7 @@ import { monitoringChoicesSchema, type Profile } from "../../../src/profile/sche
 import { exampleProfile, fixturePath, someOf, withTempDir } from "../../helpers.js";
 import { lacks } from "../../tools.js";
 import { leaves, type AmRoute } from "./alertmanager-tree.js";
-import { file, tool, writeFiles } from "./helpers.js";
+import { amtoolReceivers, file, tool, writeFiles } from "./helpers.js";
 
 const CONFIG = "ops/monitoring/alertmanager.yml";
 const README = "ops/monitoring/README.md";
@@ -43,20 +43,6 @@ async function rendered(profile: Profile) {
 /** Every route in the tree, depth first. */
 function allRoutes(route: AmRoute): AmRoute[] {
   return [route, ...(route.routes ?? []).flatMap(allRoutes)];
-}
-
-/** amtool's receivers for the labels, comma-separated (it ignores time). */
-async function amtoolReceivers(config: string, labels: Record<string, string>): Promise<string> {
-  const args = ["config", "routes", "test", `--config.file=${config}`];
-  const { code, output } = await tool("amtool", [
-    ...args,
-    ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
-  ]);
-  expect(code, output).toBe(0);
-  return output
-    .split("\n")
-    .find((l) => l.trim() && !l.startsWith("Warning"))!
-    .trim();
 }
 
 describe.skipIf(lacks("amtool"))("business-hours routing on a staff-only service", () => {

@@ -7,7 +7,7 @@ import type { Profile } from "../../../src/profile/schema.js";
 import { renderProfile } from "../../../src/packs/index.js";
 import type { RenderedFile } from "../../../src/render/plan.js";
 import { exampleProfile, fixturePath, withTempDir } from "../../helpers.js";
-import { file, tool, writeFiles } from "./helpers.js";
+import { amtoolReceivers, file, tool, writeFiles } from "./helpers.js";
 
 const CONFIG = "ops/monitoring/alertmanager.yml";
 
@@ -27,18 +27,8 @@ async function withContacts(): Promise<Profile> {
 }
 
 /** Which receivers Alertmanager itself resolves for these labels. */
-async function receiversFor(dir: string, labels: Record<string, string>): Promise<string> {
-  const args = ["config", "routes", "test", `--config.file=${path.join(dir, CONFIG)}`];
-  const { code, output } = await tool("amtool", [
-    ...args,
-    ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
-  ]);
-  expect(code, output).toBe(0);
-  return output
-    .split("\n")
-    .find((l) => l.trim() && !l.startsWith("Warning"))!
-    .trim();
-}
+const receiversFor = (dir: string, labels: Record<string, string>) =>
+  amtoolReceivers(path.join(dir, CONFIG), labels);
 
 describe.skipIf(lacks("amtool"))("Alertmanager configuration", () => {
   let files: RenderedFile[];

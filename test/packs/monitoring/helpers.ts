@@ -17,6 +17,20 @@ export async function tool(bin: string, args: string[], cwd?: string) {
   return { code: result.exitCode, output: result.all ?? "" };
 }
 
+/** The receivers Alertmanager itself resolves for these labels (amtool, which ignores time), comma-separated. */
+export async function amtoolReceivers(configFile: string, labels: Record<string, string>): Promise<string> {
+  const args = ["config", "routes", "test", `--config.file=${configFile}`];
+  const { code, output } = await tool("amtool", [
+    ...args,
+    ...Object.entries(labels).map(([k, v]) => `${k}=${v}`),
+  ]);
+  if (code !== 0) throw new Error(`amtool exited ${code}: ${output}`);
+  return output
+    .split("\n")
+    .find((l) => l.trim() && !l.startsWith("Warning"))!
+    .trim();
+}
+
 export function file(files: RenderedFile[], rel: string): RenderedFile {
   const found = files.find((f) => f.path === rel);
   if (!found) throw new Error(`${rel} was not generated; got ${files.map((f) => f.path).join(", ")}`);
