@@ -1,3 +1,4 @@
+import { monitoringScope } from "./scope.js";
 import type { Profile } from "../../profile/schema.js";
 import { alertmanagerModel, routeCases } from "./alertmanager.js";
 import { dashboardModel } from "./dashboard.js";
@@ -88,10 +89,16 @@ function probeFiles(profile: Profile): OutputFile[] {
   if (probes.length === 0) return [];
   const { url, placeholder } = baseUrlOf(profile);
   const service = profile.service.name;
+  const scope = monitoringScope(profile);
   return [
     owned(`${DIR}/probe-targets.yml`, "monitoring/probe-targets.yml.hbs", {
       service,
       probes,
+      // The rules select probe_success by the scope's labels too: each target carries them.
+      scopeLabels: Object.entries(scope.reach === "service" ? scope.labels : {}).map(([name, value]) => ({
+        name,
+        value,
+      })),
       baseUrl: url,
       placeholder,
     }),

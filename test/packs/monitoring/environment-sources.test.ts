@@ -149,6 +149,12 @@ describe("namespaces from the deploy commands", () => {
       metadata: { namespace?: string };
     };
     expect(resource.metadata.namespace).toBe("lodge-live-main");
+    // The probe alerts select the namespace on probe_success, so every probe target carries it.
+    const targets = parse(file(files, "ops/monitoring/probe-targets.yml").content) as Array<{
+      labels: Record<string, string>;
+    }>;
+    expect(targets.length).toBeGreaterThan(0);
+    for (const t of targets) expect(t.labels.namespace).toBe("lodge-live-main");
     expect(file(files, "ops/monitoring/README.md").content).toContain(
       'Every rule selects namespace="lodge-live-main" (from the deploy commands, .github/workflows/release.yml:26)',
     );
