@@ -10,6 +10,7 @@ import { selector } from "./rules.js";
 import { monitoringScope, type Scope } from "./scope.js";
 import { sloTarget, type Sli } from "./slo.js";
 import { SUMMARY, summaryLabels } from "./summary.js";
+import { journeySlis } from "./byo-sli.js";
 import { QUEUE_AGE_LIMIT_SECONDS } from "./workload-alerts.js";
 
 const DATASOURCE = { type: "prometheus", uid: "${datasource}" };
@@ -71,6 +72,9 @@ function journeyPanels(service: string, journey: Journey, y: number, scope: Scop
       [{ expr: read(sli, SUMMARY.budgetRemaining), legendFormat: legend }],
       { unit: "percentunit", thresholds: steps(["red", null], ["orange", 0], ["green", 0.25]) },
     );
+  // A journey bringing its own SLI may measure only one: no empty panels for the other.
+  const has = new Set(journeySlis(journey));
+  const when = <T>(sli: Sli, made: () => T): T[] => (has.has(sli) ? [made()] : []);
   return [
     {
       type: "row",
@@ -79,21 +83,37 @@ function journeyPanels(service: string, journey: Journey, y: number, scope: Scop
       gridPos: { x: 0, y, w: 24, h: 1 },
       panels: [],
     },
-    panel(
-      "stat",
-      `${journey.name}: availability over ${period}`,
-      { x: 0, y: y + 1, w: 4, h: 8 },
-      [{ expr: `1 - ${read("availability", `${SUMMARY.sliError}${period}`)}`, legendFormat: "availability" }],
-      {
-        unit: "percentunit",
-        decimals: Math.max(3, decimalPlaces(journey.slo.availability) - 2),
-        thresholds: steps(["red", null], ["green", journey.slo.availability]),
-      },
+    ...when("availability", () =>
+      panel(
+        "stat",
+        `${journey.name}: availability over ${period}`,
+        { x: 0, y: y + 1, w: 4, h: 8 },
+        [
+          {
+            expr: `1 - ${read("availability", `${SUMMARY.sliError}${period}`)}`,
+            legendFormat: "availability",
+          },
+        ],
+        {
+          unit: "percentunit",
+          decimals: Math.max(3, decimalPlaces(journey.slo.availability) - 2),
+          thresholds: steps(["red", null], ["green", journey.slo.availability]),
+        },
+      ),
     ),
-    remaining("availability", "error budget remaining", "availability budget", 4),
-    remaining("latency", "latency budget remaining", `faster than ${journey.slo.latency.thresholdMs} ms`, 8),
-    burn("availability"),
-    burn("latency"),
+    ...when("availability", () =>
+      remaining("availability", "error budget remaining", "availability budget", 4),
+    ),
+    ...when("latency", () =>
+      remaining(
+        "latency",
+        "latency budget remaining",
+        `faster than ${journey.slo.latency.thresholdMs} ms`,
+        8,
+      ),
+    ),
+    ...when("availability", () => burn("availability")),
+    ...when("latency", () => burn("latency")),
   ];
 }
 

@@ -121,6 +121,20 @@ describe("a journey's own SLI", () => {
       const files = await renderProfile(await fixtureProfile("byo-sli-untestable"), {});
       const tests = file(files, "ops/monitoring/tests/slo-rules.test.yml").content;
       expect(tests).not.toContain("LicencesLicences");
+      // It measures availability only: no latency summary series, and no empty latency panels.
+      const summary = file(files, "ops/monitoring/summary-rules.yml").content;
+      expect(summary).toContain('sli: "availability"');
+      expect(summary).not.toContain('sli: "latency"');
+      const titles = (
+        JSON.parse(file(files, "ops/monitoring/dashboard.json").content) as {
+          panels: Array<{ title: string }>;
+        }
+      ).panels.map((p) => p.title);
+      expect(titles.filter((t) => t.startsWith("Licences:"))).toEqual([
+        "Licences: availability over 28d",
+        "Licences: error budget remaining",
+        "Licences: availability burn rate",
+      ]);
       expect(file(files, "ops/monitoring/README.md").content).toContain(
         "- TO DO: journey licences: its own availability queries are not all rate(",
       );
