@@ -136,6 +136,21 @@ describe.skipIf(lacks("promtool"))("summary series in promtool", () => {
     });
   });
 
+  it("share one group per input when the preset cannot tell journeys apart (the ingress)", async () => {
+    const profile = await ingressProfile();
+    const first = profile.journeys[0]!;
+    // Six journeys with one SLO: behind the ingress every one of them reads the very same series.
+    const journeys = [1, 2, 3, 4, 5, 6].map((n) => ({ ...first, id: `route-${n}`, name: `Route ${n}` }));
+    const files = await renderProfile({ ...profile, journeys }, {});
+    const doc = parse(file(files, TESTS).content) as { tests: Array<{ promql_expr_test: ExprTest[] }> };
+    // A steady quarter of the budget and an outage, each for both SLIs: two groups, not twelve.
+    expect(doc.tests).toHaveLength(2);
+    for (const j of journeys)
+      expect(exprTests(files).filter((c) => c.expr.includes(`journey="${j.id}"`)).length).toBeGreaterThan(10);
+    const { code, output } = await promtoolTest(files);
+    expect(code, output).toBe(0);
+  });
+
   it("fail when a burn rate divides by the wrong budget or an expectation is wrong", async () => {
     const files = await renderProfile(await exampleProfile("level-3-enquiry-service"), {});
     const budget = /vector\((0\.\d+)\)/.exec(
