@@ -21,8 +21,8 @@ const LEVEL_NOTES: Record<number, string> = {
 /** Which priorities are handled at any hour and which wait, as the Alertmanager routing does it. */
 function outOfHours(profile: Profile) {
   const b = businessHours(profile);
-  const waits = b.held.length > 0 ? b.held : ["P3", "P4"];
-  const anyTime = ["P1", "P2"].filter((p) => !waits.includes(p as never));
+  const waits: string[] = b.held.length > 0 ? b.held : ["P3", "P4"];
+  const anyTime = ["P1", "P2"].filter((p) => !waits.includes(p));
   return {
     anyTime: listText(anyTime),
     anyTimeVerb: anyTime.length > 1 ? "are" : "is",

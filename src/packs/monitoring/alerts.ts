@@ -4,7 +4,7 @@ import { dataProtectionAlerts } from "./data-protection.js";
 import { dependencyAlerts } from "./dependency-alerts.js";
 import { availabilityAlerts } from "./probes.js";
 import type { AlertDef, AlertRule, RecordingRule, RulesFile } from "./rules.js";
-import { monitoringScope, scopeAlert, scopeAnchors, scopeRecord } from "./scope.js";
+import { scopeAlert, scopeRecord, watchedScope } from "./scope.js";
 import { sliPreset } from "./sli-presets.js";
 import { recordingRules, sloAlerts, sloGuardAlerts } from "./slo.js";
 import { workloadAlerts } from "./workload-alerts.js";
@@ -18,8 +18,7 @@ const cache = new WeakMap<Profile, AlertDef[]>();
 export function monitoringAlerts(profile: Profile): AlertDef[] {
   let alerts = cache.get(profile);
   if (!alerts) {
-    const { labels, reach } = monitoringScope(profile);
-    const anchors = scopeAnchors(profile.service.name, sliPreset(profile).fixed, reach);
+    const { labels, reach, anchors } = watchedScope(profile);
     alerts = [
       ...profile.journeys.flatMap((j) => [...sloAlerts(profile, j), ...sloGuardAlerts(profile, j)]),
       ...availabilityAlerts(profile),
@@ -56,9 +55,8 @@ export interface RuleGroup {
 export function sloRuleGroups(profile: Profile): RuleGroup[] {
   const alerts = monitoringAlerts(profile).filter((a) => a.file === "slo");
   const service = profile.service.name;
-  const { labels, reach } = monitoringScope(profile);
+  const { labels, reach, anchors } = watchedScope(profile);
   const preset = sliPreset(profile);
-  const anchors = scopeAnchors(service, preset.fixed, reach);
   return profile.journeys.map((j) => ({
     name: `${service}-${j.id}-slo`,
     rules: [

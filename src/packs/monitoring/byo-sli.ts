@@ -101,6 +101,18 @@ export function expandQuery(
   return out;
 }
 
+/** One of a journey's own queries over a window as the rules read it: selectors added, summed to one series. */
+export function byoRate(
+  journey: Journey,
+  ratio: ByoRatio,
+  part: "numerator" | "total",
+  window: string,
+  scope: ByoScope,
+): string {
+  const key = ratio.keys[part === "numerator" ? 0 : 1];
+  return `sum(${expandQuery(ratio[part], window, scope, { journey: journey.id, key })})`;
+}
+
 /** The one selector of a query shaped `rate(selector[{{window}}])`, optionally summed; else undefined. */
 function simpleSelector(query: string): VectorSelector | undefined {
   const text = query.split(WINDOW_PLACEHOLDER).join("5m");
@@ -129,13 +141,11 @@ export function byoQueries(profile: Profile): ByoQuery[] {
     journeySlis(journey).flatMap((sli) => {
       const ratio = byoSli(journey, sli);
       if (!journey.sli || !ratio) return [];
-      return ([0, 1] as const).flatMap((i) => {
-        const key = ratio.keys[i];
-        const where = { journey: journey.id, key };
-        const expr = `sum(${expandQuery(i === 0 ? ratio.numerator : ratio.total, "5m", scope, where)})`;
+      return (["numerator", "total"] as const).flatMap((part) => {
+        const key = ratio.keys[part === "numerator" ? 0 : 1];
         if (seen.has(`${journey.id} ${key}`)) return [];
         seen.add(`${journey.id} ${key}`);
-        return [{ ...where, expr }];
+        return [{ journey: journey.id, key, expr: byoRate(journey, ratio, part, "5m", scope) }];
       });
     }),
   );

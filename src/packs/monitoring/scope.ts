@@ -1,7 +1,7 @@
 import type { Profile } from "../../profile/schema.js";
 import { promLabel } from "../../render/escape.js";
 import { kubeTarget } from "../shared/kube.js";
-import { presetChoice } from "./sli-presets.js";
+import { presetChoice, sliPreset } from "./sli-presets.js";
 import type { AlertDef, InputSeries, RecordingRule, Scenario } from "./rules.js";
 
 /** The label matchers that keep the watched environment's series apart from the others', and where they came from. */
@@ -91,6 +91,20 @@ export function scopeAnchors(
   if (reach === "service") return [own, ...preset];
   const quoted = own.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   return [...preset, new RegExp(`(?<=[a-zA-Z_]\\w*:[\\w:]*\\{)${quoted}`, "g")];
+}
+
+/**
+ * The watched environment's labels, how far they reach and the anchors they are added after. `reach` forces
+ * the service's reach: the summary series restate SLIs, so even their constants carry the labels.
+ */
+export function watchedScope(profile: Profile, reach?: Scope["reach"]) {
+  const scope = monitoringScope(profile);
+  const r = reach ?? scope.reach;
+  return {
+    labels: scope.labels,
+    reach: r,
+    anchors: scopeAnchors(profile.service.name, sliPreset(profile).fixed, r),
+  };
 }
 
 /**

@@ -7,7 +7,7 @@ import { ownerOf } from "./failure-modes.js";
 import { presetMatchers, sharedCounter, sliPreset, thresholdLe, type SliPreset } from "./sli-presets.js";
 import { pascal, selector, type AlertDef, type Priority, type RecordingRule } from "./rules.js";
 import { lowTrafficScenarios, sloScenarios } from "./slo-scenarios.js";
-import { byoScope, byoSli, expandQuery, journeySlis } from "./byo-sli.js";
+import { byoRate, byoScope, byoSli, journeySlis } from "./byo-sli.js";
 
 export const SLI_RECORD = {
   availability: "journey:sli_errors:ratio_rate",
@@ -29,7 +29,7 @@ export function windowsFor(journey: Journey): string[] {
 }
 
 /** One of the journey's own SLI queries over a window, with the selectors added, summed to one series. */
-function byoRate(
+function ownQueryRate(
   preset: SliPreset,
   service: string,
   journey: Journey,
@@ -37,15 +37,12 @@ function byoRate(
   part: "numerator" | "total",
   window: string,
 ): string {
-  const ratio = byoSli(journey, sli)!;
-  const key = ratio.keys[part === "numerator" ? 0 : 1];
-  const scope = byoScope(preset, service);
-  return `sum(${expandQuery(ratio[part], window, scope, { journey: journey.id, key })})`;
+  return byoRate(journey, byoSli(journey, sli)!, part, window, byoScope(preset, service));
 }
 
 /** The journey's requests a second over a window, as its SLI counts them. */
 function totalRate(preset: SliPreset, service: string, journey: Journey, sli: Sli, window: string): string {
-  if (journey.sli) return byoRate(preset, service, journey, sli, "total", window);
+  if (journey.sli) return ownQueryRate(preset, service, journey, sli, "total", window);
   return `sum(rate(${totalMetric(preset, sli)}{${presetMatchers(preset, service, journey)}}[${window}]))`;
 }
 
@@ -53,7 +50,7 @@ function byoRecordingRules(preset: SliPreset, service: string, journey: Journey)
   const labels = { service, journey: journey.id };
   return windowsFor(journey).flatMap((w) =>
     journeySlis(journey).map((sli) => {
-      const ratio = `${byoRate(preset, service, journey, sli, "numerator", w)}\n/\nclamp_min(${byoRate(preset, service, journey, sli, "total", w)}, 1e-9)`;
+      const ratio = `${ownQueryRate(preset, service, journey, sli, "numerator", w)}\n/\nclamp_min(${ownQueryRate(preset, service, journey, sli, "total", w)}, 1e-9)`;
       const bad = byoSli(journey, sli)!.counts === "bad";
       return { record: `${SLI_RECORD[sli]}${w}`, expr: bad ? ratio : `1 - (\n  ${ratio}\n)`, labels };
     }),
@@ -209,7 +206,7 @@ const ABSENT_WINDOW = "10m";
 function byoGuardExprs(preset: SliPreset, service: string, journey: Journey, guard: number) {
   if (!journey.sli) return undefined;
   const rate = (sli: Sli, part: "numerator" | "total", w: string) =>
-    byoRate(preset, service, journey, sli, part, w);
+    ownQueryRate(preset, service, journey, sli, part, w);
   const w = LOW_TRAFFIC_WINDOW;
   const n = LOW_TRAFFIC_SECONDS;
   const noSuccess = byoSli(journey, "availability")

@@ -3,7 +3,7 @@ import { errorBudget } from "../shared/error-budget.js";
 import { ruleGroups, type RuleGroup } from "./alerts.js";
 import { BURN_ROWS, WINDOWS } from "./burn-rate.js";
 import { selector, seriesName, type InputSeries, type RecordingRule } from "./rules.js";
-import { monitoringScope, scopeAnchors, scopeRecord, scopeText } from "./scope.js";
+import { scopeRecord, scopeText, watchedScope } from "./scope.js";
 import { minutes } from "./series.js";
 import { sliPreset } from "./sli-presets.js";
 import { byoTestable, journeySlis } from "./byo-sli.js";
@@ -69,12 +69,8 @@ export function summaryRecords(service: string, journey: Journey, sli: Sli): Rec
   ];
 }
 
-function scopeOf(profile: Profile) {
-  return {
-    anchors: scopeAnchors(profile.service.name, sliPreset(profile).fixed),
-    labels: monitoringScope(profile).labels,
-  };
-}
+/** The service's reach: the summary series restate the SLIs, so every one of them carries the scope's labels. */
+const scopeOf = (profile: Profile) => watchedScope(profile, "service");
 
 /**
  * ops/monitoring/summary-rules.yml: one group per journey, as Sloth keeps its summary series apart from
