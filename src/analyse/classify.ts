@@ -109,6 +109,11 @@ const WEIGHTS: Record<string, Partial<Record<Level, number>>> = {
   "decision-branches": { 5: 2 },
 };
 
+/** Whether a signal counts towards any archetype (most deploy and repository signals do not). */
+export function isWeighed(signal: string): boolean {
+  return Object.hasOwn(WEIGHTS, signal);
+}
+
 const PAGE_FILE = /(^|\/)pages\/(?!api\/).+\.[jt]sx?$|(^|\/)app\/(.+\/)?page\.[jt]sx?$/;
 
 export function derivedSignals(facts: Facts): Facts["signals"] {

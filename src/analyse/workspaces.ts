@@ -57,8 +57,20 @@ export function analysePackages(
   });
 }
 
-/** Detectors whose findings the package summary does not show: skipped to keep a monorepo near one parse. */
-const NOT_SUMMARISED = new Set(["personal-data", "readiness", "deploy-ci"]);
+/**
+ * Detectors whose findings the package summary neither shows nor scores (personal data, readiness, deploy and CI
+ * files, the repository, and signals no archetype weighs): skipped to keep a monorepo near one parse.
+ */
+export const NOT_SUMMARISED = new Set([
+  "personal-data",
+  "readiness",
+  "deploy-ci",
+  "auth-scope",
+  "repository",
+  "repo-conventions",
+  "helm",
+  "deploy-namespaces",
+]);
 
 /** The deepest workspace package a path belongs to, if any. */
 function ownerOf(members: Manifest[]): (rel: string) => Manifest | undefined {

@@ -1,4 +1,10 @@
+import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { analyse } from "../../src/analyse/index.js";
+import { isWeighed } from "../../src/analyse/classify.js";
+import { detectors } from "../../src/analyse/detectors/index.js";
+import { NOT_SUMMARISED } from "../../src/analyse/workspaces.js";
+import { fixturePath } from "../helpers.js";
 import { analyseFixture } from "./fixture.js";
 
 describe("monorepos and workspaces: each package analysed and named", () => {
@@ -51,5 +57,26 @@ describe("monorepos and workspaces: each package analysed and named", () => {
 
   it("a single-package repository has no packages list", async () => {
     expect((await analyseFixture("koa-router-prefix")).facts.packages).toBeUndefined();
+  });
+
+  it("the detectors a package summary skips find nothing it shows or scores, on every analyse fixture", async () => {
+    const skipped = detectors.filter((d) => NOT_SUMMARISED.has(d.id));
+    expect(skipped.map((d) => d.id).sort()).toEqual([...NOT_SUMMARISED].sort());
+    const seen = new Set<string>();
+    for (const name of readdirSync(fixturePath("analyse"))) {
+      const { facts } = await analyse(fixturePath("analyse", name), { detectors: skipped });
+      for (const s of facts.signals) seen.add(s.name);
+      const shown = [facts.frameworks, facts.routes, facts.datastores, facts.integrations, facts.envVars];
+      expect(shown.flat(), name).toEqual([]);
+      expect(facts.auth, name).toEqual([]);
+      expect(
+        facts.signals.filter((s) => isWeighed(s.name)),
+        name,
+      ).toEqual([]);
+    }
+    // The fixtures exercise them: these detectors do find their own (unweighed) signals.
+    expect([...seen]).toEqual(
+      expect.arrayContaining(["sign-in-on-all-routes", "helm-chart", "deploy-namespace"]),
+    );
   });
 });
