@@ -755,18 +755,12 @@ class Walker {
     const args = this.argsOf(node, false);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
-    const call: CallSite = {
-      callee,
-      root,
-      name: access ? access.name.text : isIdentifier(expr) ? expr.text : computed ? "[]" : callee,
-      args,
-      // In a chain spread over lines, the method's own line is where a reader looks.
-      line: this.line(access ? access.name : node),
-      isNew,
-    };
+    const name = access ? access.name.text : isIdentifier(expr) ? expr.text : computed ? "[]" : callee;
+    // In a chain spread over lines, the method's own line is where a reader looks.
+    const line = this.line(access ? access.name : node);
     const first = access && innermostCall(access.expression);
-    if (first) call.chainArgs = this.argsOf(first, true);
-    if (access && (call.name === "forEach" || call.name === "map")) {
+    const chainArgs = first ? this.argsOf(first, true) : undefined;
+    if (access && (name === "forEach" || name === "map")) {
       const fn = node.arguments?.[0];
       const param =
         fn && (fn.kind === K.ArrowFunction || fn.kind === K.FunctionExpression)
@@ -776,18 +770,20 @@ class Walker {
     }
     let parent = this.up(1);
     if (parent?.kind === K.AwaitExpression) parent = this.up(2);
+    let assignedTo: string | undefined;
     if (parent?.kind === K.VariableDeclaration && isIdentifier((parent as ts.VariableDeclaration).name))
-      call.assignedTo = ((parent as ts.VariableDeclaration).name as ts.Identifier).text;
+      assignedTo = ((parent as ts.VariableDeclaration).name as ts.Identifier).text;
     else if (parent?.kind === K.PropertyDeclaration && propName((parent as ts.PropertyDeclaration).name))
-      call.assignedTo = `this.${propName((parent as ts.PropertyDeclaration).name)}`;
+      assignedTo = `this.${propName((parent as ts.PropertyDeclaration).name)}`;
     else if (
       parent?.kind === K.BinaryExpression &&
       (parent as ts.BinaryExpression).operatorToken.kind === K.EqualsToken
     )
-      call.assignedTo = this.dotted((parent as ts.BinaryExpression).left);
-    this.index.calls.push(call);
+      assignedTo = this.dotted((parent as ts.BinaryExpression).left);
+    // Every call site has every field, in one order: one shape, so the detectors' reads of them stay fast.
+    this.index.calls.push({ callee, root, name, args, line, isNew, chainArgs, assignedTo });
     const env = args[0]?.value;
-    if (env && ENV_HELPER.test(call.name) && ENV_NAME.test(env)) this.recordSetting(env, node);
+    if (env && ENV_HELPER.test(name) && ENV_NAME.test(env)) this.recordSetting(env, node);
   }
 
   private argsOf(call: ts.CallExpression | ts.NewExpression, chain: boolean): ArgInfo[] {
