@@ -525,17 +525,36 @@ class Walker {
       case K.VariableDeclarationList:
         this.each((node as ts.VariableDeclarationList).declarations);
         return;
+      // One case per kind, though they read the same field: each load then meets one node shape.
       case K.ExpressionStatement:
-      case K.ReturnStatement:
-      case K.AwaitExpression:
-      case K.SpreadAssignment:
-      case K.SpreadElement:
-      case K.ParenthesizedExpression:
-      case K.ThrowStatement:
-      case K.TypeOfExpression:
-      case K.NonNullExpression:
-      case K.Decorator:
         this.child((node as ts.ExpressionStatement).expression);
+        return;
+      case K.ReturnStatement:
+        this.child((node as ts.ReturnStatement).expression);
+        return;
+      case K.AwaitExpression:
+        this.child((node as ts.AwaitExpression).expression);
+        return;
+      case K.SpreadAssignment:
+        this.child((node as ts.SpreadAssignment).expression);
+        return;
+      case K.SpreadElement:
+        this.child((node as ts.SpreadElement).expression);
+        return;
+      case K.ParenthesizedExpression:
+        this.child((node as ts.ParenthesizedExpression).expression);
+        return;
+      case K.ThrowStatement:
+        this.child((node as ts.ThrowStatement).expression);
+        return;
+      case K.TypeOfExpression:
+        this.child((node as ts.TypeOfExpression).expression);
+        return;
+      case K.NonNullExpression:
+        this.child((node as ts.NonNullExpression).expression);
+        return;
+      case K.Decorator:
+        this.child((node as ts.Decorator).expression);
         return;
       case K.PropertyAssignment: {
         const prop = node as ts.PropertyAssignment;
