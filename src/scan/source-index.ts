@@ -1,6 +1,7 @@
 import {
   ArgReader,
   DottedNames,
+  idText,
   rootName,
   forEachChild,
   innermostCall,
@@ -224,15 +225,16 @@ HANDLERS[K.NewExpression] = (w, node) => {
 
 HANDLERS[K.PropertyAccessExpression] = (w, node) => {
   const access = node as ts.PropertyAccessExpression;
+  const name = idText(access.name);
   if (isProcessEnv(access.expression)) {
-    w.index.envReads.push({ name: access.name.text, line: w.line(access) });
-    w.recordSetting(access.name.text, access);
-  } else if (!w.accessedNames.has(access.name.text)) {
+    w.index.envReads.push({ name, line: w.line(access) });
+    w.recordSetting(name, access);
+  } else if (!w.accessedNames.has(name)) {
     // A method called (`z.string().email()`) is not a field read.
     const parent = w.up(1);
     if (parent?.kind === K.CallExpression && (parent as ts.CallExpression).expression === access) return true;
-    w.accessedNames.add(access.name.text);
-    w.index.accessed.push({ name: access.name.text, line: w.line(access) });
+    w.accessedNames.add(name);
+    w.index.accessed.push({ name, line: w.line(access) });
   }
   return true;
 };
@@ -725,7 +727,7 @@ class Walker {
   recordCallOrRequire(call: ts.CallExpression): void {
     const first = call.arguments[0];
     const expr = call.expression;
-    if (first && isStringish(first) && isIdentifier(expr) && expr.text === "require")
+    if (first && isStringish(first) && isIdentifier(expr) && idText(expr) === "require")
       this.pushImport(requireImport(this.up(1), first.text, this.line(call)));
     else if (first && isStringish(first) && expr.kind === K.ImportKeyword)
       this.pushImport({ module: first.text, line: this.line(call), names: [] });
@@ -774,7 +776,7 @@ class Walker {
     const args = this.argsOf(node, false);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
-    const name = access ? access.name.text : isIdentifier(expr) ? expr.text : computed ? "[]" : callee;
+    const name = access ? idText(access.name) : isIdentifier(expr) ? idText(expr) : computed ? "[]" : callee;
     // In a chain spread over lines, the method's own line is where a reader looks.
     const line = this.line(access ? access.name : node);
     const first = access && innermostCall(access.expression);
@@ -950,12 +952,15 @@ function isProcessEnv(node: ts.Node): boolean {
   if (node.kind !== K.PropertyAccessExpression) return false;
   const access = node as ts.PropertyAccessExpression;
   return (
-    access.name.text === "env" && isIdentifier(access.expression) && access.expression.text === "process"
+    idText(access.name) === "env" &&
+    isIdentifier(access.expression) &&
+    idText(access.expression) === "process"
   );
 }
 
 function isMethodAccess(node: ts.Node): boolean {
   return (
-    node.kind === K.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === "method"
+    node.kind === K.PropertyAccessExpression &&
+    idText((node as ts.PropertyAccessExpression).name) === "method"
   );
 }

@@ -152,9 +152,24 @@ export function isStringish(node: ts.Node): node is ts.StringLiteral | ts.NoSubs
   return isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node);
 }
 
+/**
+ * An identifier's `text`, read from its `escapedText` as the getter does (`___x` is kept as `__x`) but without
+ * the getter's two calls: the walk asks for a name at nearly every node.
+ */
+export function idText(id: ts.Identifier | ts.PrivateIdentifier): string {
+  const text = id.escapedText as string;
+  return text.length >= 3 &&
+    text.charCodeAt(0) === 95 &&
+    text.charCodeAt(1) === 95 &&
+    text.charCodeAt(2) === 95
+    ? text.slice(1)
+    : text;
+}
+
 export function propName(name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;
-  if (isIdentifier(name) || isStringLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return idText(name);
+  if (isStringLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -169,12 +184,12 @@ export class DottedNames {
   of(node: ts.Node): string {
     switch (node.kind) {
       case K.Identifier:
-        return (node as ts.Identifier).text;
+        return idText(node as ts.Identifier);
       case K.ThisKeyword:
         return "this";
       case K.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
-        return this.member(this.of(access.expression), access.name.text);
+        return this.member(this.of(access.expression), idText(access.name));
       }
       case K.CallExpression:
       case K.NewExpression:
@@ -209,7 +224,7 @@ export function rootName(node: ts.Node): string {
   for (;;) {
     switch (node.kind) {
       case K.Identifier:
-        return (node as ts.Identifier).text;
+        return idText(node as ts.Identifier);
       case K.ThisKeyword:
         return "this";
       case K.PropertyAccessExpression:
