@@ -1,6 +1,7 @@
 import {
   ArgReader,
   DottedNames,
+  idText,
   rootName,
   forEachChild,
   innermostCall,
@@ -185,246 +186,483 @@ export function indexSource(rel: string, text: string, names = new DottedNames()
 }
 
 function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: boolean): FileIndex {
-  const rel = sf.fileName;
-  const reader = new ArgReader(text, names);
-  const index: FileIndex = {
-    rel,
-    lines: reader.lineCount,
-    parseErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
-    imports: [],
-    calls: [],
-    envReads: [],
-    decorators: [],
-    properties: [],
-    exports: [],
-    pathLiterals: [],
-    methodChecks: [],
-    formMethods: [],
-    destructures: [],
-    accessed: [],
-    bindings: [],
-    settings: [],
-  };
-  const first = sf.statements[0];
-  if (first?.kind === ts.SyntaxKind.ExpressionStatement) {
-    const expr = (first as ts.ExpressionStatement).expression;
-    if (isStringLiteral(expr) && expr.text === "use client") index.useClient = true;
+  const walker = new Walker(sf, text, names);
+  if (iterative) walker.visitWithoutRecursion();
+  else walker.visitStatements(sf.statements);
+  return walker.index;
+}
+
+/** A function whose branches are being counted while the walk is inside it. */
+interface Frame {
+  node: ts.Node;
+  name: string;
+  line: number;
+  branches: number;
+}
+
+/**
+ * What each node kind records, one small function per kind: true when its children hold more. A function per
+ * kind, called through this table, stays small when the engine recompiles it for node shapes it meets later.
+ * The table and its functions are built once, not per file, so the engine compiles each of them once.
+ */
+type Handler = (w: Walker, node: ts.Node) => boolean;
+const HANDLERS = new Array<Handler | undefined>(KIND_COUNT).fill(undefined);
+
+HANDLERS[K.ImportDeclaration] = (w, node) => {
+  w.recordImport(node as ts.ImportDeclaration);
+  return false;
+};
+
+HANDLERS[K.CallExpression] = (w, node) => {
+  w.recordCallOrRequire(node as ts.CallExpression);
+  return true;
+};
+
+HANDLERS[K.NewExpression] = (w, node) => {
+  w.recordCall(node as ts.NewExpression, true);
+  return true;
+};
+
+HANDLERS[K.PropertyAccessExpression] = (w, node) => {
+  const access = node as ts.PropertyAccessExpression;
+  const name = idText(access.name);
+  if (isProcessEnv(access.expression)) {
+    w.index.envReads.push({ name, line: w.line(access) });
+    w.recordSetting(name, access);
+  } else if (!w.accessedNames.has(name)) {
+    // A method called (`z.string().email()`) is not a field read.
+    const parent = w.up(1);
+    if (parent?.kind === K.CallExpression && (parent as ts.CallExpression).expression === access) return true;
+    w.accessedNames.add(name);
+    w.index.accessed.push({ name, line: w.line(access) });
   }
-  const accessedNames = new Set<string>();
-  // Branches are counted per function while the walk visits them: a frame per function, the file keeps the most.
-  const functions: Array<{ node: ts.Node; name: string; line: number; branches: number }> = [];
-  const branch = () => void (functions.length && functions[functions.length - 1]!.branches++);
-  const leave = (node: ts.Node) => {
-    const top = functions[functions.length - 1];
-    if (top?.node !== node) return;
-    functions.pop();
+  return true;
+};
+
+HANDLERS[K.ElementAccessExpression] = (w, node) => {
+  const access = node as ts.ElementAccessExpression;
+  if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression)) {
+    w.index.envReads.push({ name: access.argumentExpression.text, line: w.line(access) });
+    w.recordSetting(access.argumentExpression.text, access);
+  }
+  return true;
+};
+
+HANDLERS[K.VariableStatement] = (w, node) => {
+  if (EXPORTED(node))
+    for (const d of (node as ts.VariableStatement).declarationList.declarations)
+      if (isIdentifier(d.name)) w.index.exports.push(named(d.name.text, w.line(d), d.initializer));
+  return true;
+};
+
+HANDLERS[K.FunctionDeclaration] = (w, node) => {
+  w.enterFunction(node);
+  w.recordDeclarationExport(node as ts.FunctionDeclaration);
+  return true;
+};
+
+HANDLERS[K.ClassDeclaration] = (w, node) => {
+  w.recordDeclarationExport(node as ts.ClassDeclaration);
+  return true;
+};
+
+const onFunction: Handler = (w, node) => {
+  w.enterFunction(node);
+  return true;
+};
+HANDLERS[K.MethodDeclaration] = onFunction;
+HANDLERS[K.ArrowFunction] = onFunction;
+HANDLERS[K.FunctionExpression] = onFunction;
+
+const onBranch: Handler = (w) => {
+  w.branch();
+  return true;
+};
+HANDLERS[K.IfStatement] = onBranch;
+HANDLERS[K.ConditionalExpression] = onBranch;
+
+HANDLERS[K.ExportDeclaration] = (w, node) => {
+  const clause = (node as ts.ExportDeclaration).exportClause;
+  if (clause && clause.kind === K.NamedExports)
+    for (const e of clause.elements) w.index.exports.push({ name: e.name.text, line: w.line(e) });
+  return true;
+};
+
+HANDLERS[K.VariableDeclaration] = (w, node) => {
+  w.recordDestructuring(node as ts.VariableDeclaration);
+  w.recordBinding(node as ts.VariableDeclaration);
+  return true;
+};
+
+HANDLERS[K.ForOfStatement] = (w, node) => {
+  const loop = node as ts.ForOfStatement;
+  const list = loop.initializer;
+  const decl =
+    list.kind === K.VariableDeclarationList
+      ? (list as ts.VariableDeclarationList).declarations[0]
+      : undefined;
+  if (decl && isIdentifier(decl.name)) w.bindEach(decl.name.text, loop.expression);
+  return true;
+};
+
+HANDLERS[K.Decorator] = (w, node) => {
+  w.recordDecorator(node as ts.Decorator);
+  return true;
+};
+
+const onProperty: Handler = (w, node) => {
+  w.recordProperty(node as ts.PropertyAssignment);
+  return true;
+};
+HANDLERS[K.PropertySignature] = onProperty;
+HANDLERS[K.PropertyDeclaration] = onProperty;
+HANDLERS[K.PropertyAssignment] = onProperty;
+HANDLERS[K.ShorthandPropertyAssignment] = onProperty;
+
+HANDLERS[K.ExportAssignment] = (w, node) => {
+  const exp = node as ts.ExportAssignment;
+  w.index.defaultExportLine = w.line(exp);
+  if (isIdentifier(exp.expression)) w.index.defaultExport = exp.expression.text;
+  w.bind("default", exp.expression, true);
+  return true;
+};
+
+HANDLERS[K.BinaryExpression] = (w, node) => {
+  w.recordBinary(node as ts.BinaryExpression);
+  return true;
+};
+
+HANDLERS[K.JsxAttribute] = (w, node) => {
+  const attr = node as ts.JsxAttribute;
+  const init = attr.initializer;
+  if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
+    const upper = init.text.toUpperCase();
+    if (HTTP_METHOD.test(upper)) w.index.formMethods.push({ name: upper, line: w.line(attr) });
+  }
+  return true;
+};
+
+HANDLERS[K.CaseClause] = (w, node) => {
+  w.branch();
+  const clause = node as ts.CaseClause;
+  const sw = w.up(2) as ts.SwitchStatement | undefined;
+  if (sw && sw.kind === K.SwitchStatement && isMethodAccess(sw.expression) && isStringish(clause.expression))
+    w.pushMethod(clause.expression.text, clause.expression);
+  return true;
+};
+
+const onStringLiteral: Handler = (w, node) => {
+  const value = (node as ts.StringLiteral).text;
+  if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
+    w.index.pathLiterals.push({ name: value, line: w.line(node) });
+  return false;
+};
+HANDLERS[K.StringLiteral] = onStringLiteral;
+
+/** One file's walk: what it has found so far, and where it is. */
+class Walker {
+  readonly index: FileIndex;
+  private readonly reader: ArgReader;
+  readonly accessedNames = new Set<string>();
+  /** Branches are counted per function while the walk visits them: a frame per function, the file keeps the most. */
+  private readonly functions: Frame[] = [];
+  /** Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper. */
+  private readonly ancestors: ts.Node[] = [];
+  /** Names an import, require or destructuring has bound so far (`import { Map } from 'immutable'`). */
+  private readonly bound = new Set<string>();
+  /** Detectors ask which names a file declares and which strings they hold: a name's first line is enough. */
+  private readonly propertyNames = new Set<string>();
+  /**
+   * A call's arguments, read once. Every call of a chain (`db('x').where(…).select()`) keeps its first call's
+   * arguments as `chainArgs`, and the walk meets that first call after the calls wrapped around it: those
+   * reads are kept here for the calls after them in the chain and for the first call's own record.
+   */
+  private readonly chainFirst = new Map<ts.Node, ArgInfo[]>();
+  /** `visit` as a callback, for the node kinds whose children `ts.forEachChild` lists. */
+  private readonly visitor = (node: ts.Node): void => this.visit(node);
+
+  constructor(
+    private readonly sf: ts.SourceFile,
+    text: string,
+    private readonly names: DottedNames,
+  ) {
+    this.reader = new ArgReader(text, names);
+    this.index = {
+      rel: sf.fileName,
+      lines: this.reader.lineCount,
+      parseErrors: (sf as unknown as { parseDiagnostics?: unknown[] }).parseDiagnostics?.length ?? 0,
+      imports: [],
+      calls: [],
+      envReads: [],
+      decorators: [],
+      properties: [],
+      exports: [],
+      pathLiterals: [],
+      methodChecks: [],
+      formMethods: [],
+      destructures: [],
+      accessed: [],
+      bindings: [],
+      settings: [],
+    };
+    const first = sf.statements[0];
+    if (first?.kind === ts.SyntaxKind.ExpressionStatement) {
+      const expr = (first as ts.ExpressionStatement).expression;
+      if (isStringLiteral(expr) && expr.text === "use client") this.index.useClient = true;
+    }
+  }
+
+  up(n: number): ts.Node | undefined {
+    return this.ancestors[this.ancestors.length - n];
+  }
+
+  line(node: ts.Node): number {
+    return this.reader.line(node);
+  }
+
+  private dotted(node: ts.Node): string {
+    return this.names.of(node);
+  }
+
+  branch(): void {
+    const functions = this.functions;
+    if (functions.length) functions[functions.length - 1]!.branches++;
+  }
+
+  private leave(top: Frame): void {
+    this.functions.pop();
+    const index = this.index;
     if (top.branches > (index.branchiest?.branches ?? 0))
       index.branchiest = { name: top.name, line: top.line, branches: top.branches };
-  };
-  // Parent pointers are tracked on a stack instead of asking the parser to set them: it is cheaper.
-  const ancestors: ts.Node[] = [];
-  const up = (n: number) => ancestors[ancestors.length - n];
-  const line = (node: ts.Node) => reader.line(node);
-  const dotted = (node: ts.Node) => names.of(node);
-
-  const onImportDeclaration = (node: ts.Node): boolean => {
-    recordImport(node as ts.ImportDeclaration);
-    return false;
-  };
-
-  const onCallExpression = (node: ts.Node): boolean => {
-    recordCallOrRequire(node as ts.CallExpression);
-    return true;
-  };
-
-  const onNewExpression = (node: ts.Node): boolean => {
-    recordCall(node as ts.NewExpression, true);
-    return true;
-  };
-
-  const onPropertyAccessExpression = (node: ts.Node): boolean => {
-    const access = node as ts.PropertyAccessExpression;
-    if (isProcessEnv(access.expression)) {
-      index.envReads.push({ name: access.name.text, line: line(access) });
-      recordSetting(access.name.text, access);
-    } else if (
-      !accessedNames.has(access.name.text) &&
-      // A method called (`z.string().email()`) is not a field read.
-      !(up(1)?.kind === K.CallExpression && (up(1) as ts.CallExpression).expression === access)
-    ) {
-      accessedNames.add(access.name.text);
-      index.accessed.push({ name: access.name.text, line: line(access) });
-    }
-    return true;
-  };
-
-  const onElementAccessExpression = (node: ts.Node): boolean => {
-    const access = node as ts.ElementAccessExpression;
-    if (isProcessEnv(access.expression) && isStringLiteral(access.argumentExpression)) {
-      index.envReads.push({ name: access.argumentExpression.text, line: line(access) });
-      recordSetting(access.argumentExpression.text, access);
-    }
-    return true;
-  };
-
-  const onVariableStatement = (node: ts.Node): boolean => {
-    if (EXPORTED(node))
-      for (const d of (node as ts.VariableStatement).declarationList.declarations)
-        if (isIdentifier(d.name)) index.exports.push(named(d.name.text, line(d), d.initializer));
-    return true;
-  };
-
-  const onFunctionDeclaration = (node: ts.Node): boolean => {
-    enterFunction(node);
-    recordDeclarationExport(node as ts.FunctionDeclaration);
-    return true;
-  };
-
-  const onClassDeclaration = (node: ts.Node): boolean => {
-    recordDeclarationExport(node as ts.ClassDeclaration);
-    return true;
-  };
-
-  const onFunction = (node: ts.Node): boolean => {
-    enterFunction(node);
-    return true;
-  };
-
-  const onBranch = (): boolean => {
-    branch();
-    return true;
-  };
-
-  const onExportDeclaration = (node: ts.Node): boolean => {
-    const clause = (node as ts.ExportDeclaration).exportClause;
-    if (clause && clause.kind === K.NamedExports)
-      for (const e of clause.elements) index.exports.push({ name: e.name.text, line: line(e) });
-    return true;
-  };
-
-  const onVariableDeclaration = (node: ts.Node): boolean => {
-    recordDestructuring(node as ts.VariableDeclaration);
-    recordBinding(node as ts.VariableDeclaration);
-    return true;
-  };
-
-  const onForOfStatement = (node: ts.Node): boolean => {
-    const loop = node as ts.ForOfStatement;
-    const list = loop.initializer;
-    const decl =
-      list.kind === K.VariableDeclarationList
-        ? (list as ts.VariableDeclarationList).declarations[0]
-        : undefined;
-    if (decl && isIdentifier(decl.name)) bindEach(decl.name.text, loop.expression);
-    return true;
-  };
-
-  const onDecorator = (node: ts.Node): boolean => {
-    recordDecorator(node as ts.Decorator);
-    return true;
-  };
-
-  const onProperty = (node: ts.Node): boolean => {
-    recordProperty(node as ts.PropertyAssignment);
-    return true;
-  };
-
-  const onExportAssignment = (node: ts.Node): boolean => {
-    const exp = node as ts.ExportAssignment;
-    index.defaultExportLine = line(exp);
-    if (isIdentifier(exp.expression)) index.defaultExport = exp.expression.text;
-    bind("default", exp.expression, true);
-    return true;
-  };
-
-  const onBinaryExpression = (node: ts.Node): boolean => {
-    recordBinary(node as ts.BinaryExpression);
-    return true;
-  };
-
-  const onJsxAttribute = (node: ts.Node): boolean => {
-    const attr = node as ts.JsxAttribute;
-    const init = attr.initializer;
-    if (init && isStringLiteral(init) && isIdentifier(attr.name) && attr.name.text === "method") {
-      const upper = init.text.toUpperCase();
-      if (HTTP_METHOD.test(upper)) index.formMethods.push({ name: upper, line: line(attr) });
-    }
-    return true;
-  };
-
-  const onCaseClause = (node: ts.Node): boolean => {
-    branch();
-    const clause = node as ts.CaseClause;
-    const sw = up(2) as ts.SwitchStatement | undefined;
-    if (
-      sw &&
-      sw.kind === K.SwitchStatement &&
-      isMethodAccess(sw.expression) &&
-      isStringish(clause.expression)
-    )
-      pushMethod(clause.expression.text, clause.expression);
-    return true;
-  };
-
-  const onStringLiteral = (node: ts.Node): boolean => {
-    const value = (node as ts.StringLiteral).text;
-    if (value.length > 1 && value.length < 200 && value.charCodeAt(0) === 47 && !value.includes(" "))
-      index.pathLiterals.push({ name: value, line: line(node) });
-    return false;
-  };
-
-  /**
-   * What each node kind records, one small function per kind: true when its children hold more. A function per
-   * kind, called through this table, stays small when the engine recompiles it for node shapes it meets later.
-   */
-  const handlers = new Array<((node: ts.Node) => boolean) | undefined>(KIND_COUNT).fill(undefined);
-  handlers[K.ImportDeclaration] = onImportDeclaration;
-  handlers[K.CallExpression] = onCallExpression;
-  handlers[K.NewExpression] = onNewExpression;
-  handlers[K.PropertyAccessExpression] = onPropertyAccessExpression;
-  handlers[K.ElementAccessExpression] = onElementAccessExpression;
-  handlers[K.VariableStatement] = onVariableStatement;
-  handlers[K.FunctionDeclaration] = onFunctionDeclaration;
-  handlers[K.ClassDeclaration] = onClassDeclaration;
-  handlers[K.MethodDeclaration] = onFunction;
-  handlers[K.ArrowFunction] = onFunction;
-  handlers[K.FunctionExpression] = onFunction;
-  handlers[K.IfStatement] = onBranch;
-  handlers[K.ConditionalExpression] = onBranch;
-  handlers[K.ExportDeclaration] = onExportDeclaration;
-  handlers[K.VariableDeclaration] = onVariableDeclaration;
-  handlers[K.ForOfStatement] = onForOfStatement;
-  handlers[K.Decorator] = onDecorator;
-  handlers[K.PropertySignature] = onProperty;
-  handlers[K.PropertyDeclaration] = onProperty;
-  handlers[K.PropertyAssignment] = onProperty;
-  handlers[K.ShorthandPropertyAssignment] = onProperty;
-  handlers[K.ExportAssignment] = onExportAssignment;
-  handlers[K.BinaryExpression] = onBinaryExpression;
-  handlers[K.JsxAttribute] = onJsxAttribute;
-  handlers[K.CaseClause] = onCaseClause;
-  handlers[K.StringLiteral] = onStringLiteral;
+  }
 
   /** Records what one node says; false when its children hold nothing more. */
-  function enter(node: ts.Node): boolean {
-    const handle = handlers[node.kind];
-    return handle === undefined || handle(node);
+  private enter(node: ts.Node): boolean {
+    const handle = HANDLERS[node.kind];
+    return handle === undefined || handle(this, node);
   }
 
-  function visit(node: ts.Node): void {
+  visitStatements(statements: ts.NodeArray<ts.Node>): void {
+    for (let i = 0; i < statements.length; i++) this.child(statements[i]);
+  }
+
+  private visit(node: ts.Node): void {
     // Tokens (identifiers, keywords, literals) have no children: of those, only string literals say anything.
-    if (node.kind <= LAST_TOKEN) {
-      if (node.kind === K.StringLiteral) enter(node);
+    const kind = node.kind;
+    if (kind <= LAST_TOKEN) {
+      if (kind === K.StringLiteral) onStringLiteral(this, node);
       return;
     }
-    if (!enter(node)) return;
-    ancestors.push(node);
-    forEachChild(node, visit);
-    ancestors.pop();
-    leave(node);
+    const handle = HANDLERS[kind];
+    if (handle !== undefined && !handle(this, node)) return;
+    this.ancestors.push(node);
+    this.children(node);
+    this.ancestors.pop();
+    const functions = this.functions;
+    if (functions.length !== 0 && functions[functions.length - 1]!.node === node)
+      this.leave(functions[functions.length - 1]!);
   }
 
-  function visitWithoutRecursion(): void {
+  /** A child, when there is one: tokens are looked at here, without a call to `visit`. */
+  private child(node: ts.Node | undefined): void {
+    if (node === undefined) return;
+    const kind = node.kind;
+    if (kind > LAST_TOKEN) this.visit(node);
+    else if (kind === K.StringLiteral) onStringLiteral(this, node);
+  }
+
+  private each(nodes: ts.NodeArray<ts.Node> | undefined): void {
+    if (nodes === undefined) return;
+    for (let i = 0; i < nodes.length; i++) this.child(nodes[i]);
+  }
+
+  /**
+   * The children of a node, in the order `ts.forEachChild` gives them, read directly for the kinds that make up
+   * most of a file; the rest go through `ts.forEachChild`.
+   */
+  private children(node: ts.Node): void {
+    switch (node.kind) {
+      case K.PropertyAccessExpression:
+      case K.ElementAccessExpression: {
+        // expression, questionDotToken, name or argumentExpression
+        const access = node as ts.ElementAccessExpression;
+        this.child(access.expression);
+        if (node.kind === K.ElementAccessExpression) this.child(access.argumentExpression);
+        return;
+      }
+      case K.CallExpression:
+      case K.NewExpression: {
+        // expression, questionDotToken, typeArguments, arguments
+        const call = node as ts.CallExpression;
+        this.child(call.expression);
+        this.each(call.typeArguments);
+        this.each(call.arguments);
+        return;
+      }
+      case K.BinaryExpression:
+        // left, operatorToken, right
+        this.child((node as ts.BinaryExpression).left);
+        this.child((node as ts.BinaryExpression).right);
+        return;
+      case K.Block:
+        this.each((node as ts.Block).statements);
+        return;
+      case K.VariableDeclaration: {
+        const decl = node as ts.VariableDeclaration;
+        // name, exclamationToken, type, initializer
+        this.child(decl.name);
+        this.child(decl.type);
+        this.child(decl.initializer);
+        return;
+      }
+      case K.Parameter: {
+        const param = node as ts.ParameterDeclaration;
+        // modifiers, dotDotDotToken, name, questionToken, type, initializer
+        this.each(param.modifiers);
+        this.child(param.name);
+        this.child(param.type);
+        this.child(param.initializer);
+        return;
+      }
+      case K.VariableDeclarationList:
+        this.each((node as ts.VariableDeclarationList).declarations);
+        return;
+      // One case per kind, though they read the same field: each load then meets one node shape.
+      case K.ExpressionStatement:
+        this.child((node as ts.ExpressionStatement).expression);
+        return;
+      case K.ReturnStatement:
+        this.child((node as ts.ReturnStatement).expression);
+        return;
+      case K.AwaitExpression:
+        this.child((node as ts.AwaitExpression).expression);
+        return;
+      case K.SpreadAssignment:
+        this.child((node as ts.SpreadAssignment).expression);
+        return;
+      case K.SpreadElement:
+        this.child((node as ts.SpreadElement).expression);
+        return;
+      case K.ParenthesizedExpression:
+        this.child((node as ts.ParenthesizedExpression).expression);
+        return;
+      case K.ThrowStatement:
+        this.child((node as ts.ThrowStatement).expression);
+        return;
+      case K.TypeOfExpression:
+        this.child((node as ts.TypeOfExpression).expression);
+        return;
+      case K.NonNullExpression:
+        this.child((node as ts.NonNullExpression).expression);
+        return;
+      case K.Decorator:
+        this.child((node as ts.Decorator).expression);
+        return;
+      case K.PropertyAssignment: {
+        const prop = node as ts.PropertyAssignment;
+        // modifiers, name, questionToken, exclamationToken, initializer
+        this.each((prop as unknown as ts.PropertyDeclaration).modifiers);
+        this.child(prop.name);
+        this.child(prop.initializer);
+        return;
+      }
+      case K.VariableStatement:
+        this.each((node as ts.VariableStatement).modifiers);
+        this.child((node as ts.VariableStatement).declarationList);
+        return;
+      case K.ObjectLiteralExpression:
+        this.each((node as ts.ObjectLiteralExpression).properties);
+        return;
+      case K.IfStatement: {
+        const stmt = node as ts.IfStatement;
+        this.child(stmt.expression);
+        this.child(stmt.thenStatement);
+        this.child(stmt.elseStatement);
+        return;
+      }
+      case K.TypeReference:
+        this.child((node as ts.TypeReferenceNode).typeName);
+        this.each((node as ts.TypeReferenceNode).typeArguments);
+        return;
+      case K.ShorthandPropertyAssignment: {
+        const prop = node as ts.ShorthandPropertyAssignment;
+        // modifiers, name, questionToken, exclamationToken, equalsToken, objectAssignmentInitializer
+        this.each((prop as unknown as ts.PropertyDeclaration).modifiers);
+        this.child(prop.name);
+        this.child(prop.objectAssignmentInitializer);
+        return;
+      }
+      case K.ConditionalExpression: {
+        const cond = node as ts.ConditionalExpression;
+        // condition, questionToken, whenTrue, colonToken, whenFalse
+        this.child(cond.condition);
+        this.child(cond.whenTrue);
+        this.child(cond.whenFalse);
+        return;
+      }
+      case K.PropertySignature: {
+        const prop = node as ts.PropertySignature;
+        // modifiers, name, questionToken, type, initializer
+        this.each((prop as unknown as ts.PropertyDeclaration).modifiers);
+        this.child(prop.name);
+        this.child(prop.type);
+        this.child((prop as unknown as ts.PropertyAssignment).initializer);
+        return;
+      }
+      case K.ArrayLiteralExpression:
+        this.each((node as ts.ArrayLiteralExpression).elements);
+        return;
+      case K.TemplateExpression:
+        // head (a token), templateSpans
+        this.each((node as ts.TemplateExpression).templateSpans);
+        return;
+      case K.TemplateSpan:
+        // expression, literal (a token)
+        this.child((node as ts.TemplateSpan).expression);
+        return;
+      case K.FunctionDeclaration:
+      case K.FunctionExpression:
+      case K.MethodDeclaration:
+      case K.ArrowFunction: {
+        const fn = node as ts.MethodDeclaration;
+        // modifiers, asteriskToken, name, questionToken, exclamationToken, typeParameters, parameters, type,
+        // equalsGreaterThanToken, body: the tokens and the name each kind lacks are undefined.
+        this.each(fn.modifiers);
+        this.child(fn.name);
+        this.each(fn.typeParameters);
+        this.each(fn.parameters);
+        this.child(fn.type);
+        this.child(fn.body);
+        return;
+      }
+      case K.PrefixUnaryExpression:
+        this.child((node as ts.PrefixUnaryExpression).operand);
+        return;
+      case K.ForOfStatement: {
+        const loop = node as ts.ForOfStatement;
+        // awaitModifier, initializer, expression, statement
+        this.child(loop.initializer);
+        this.child(loop.expression);
+        this.child(loop.statement);
+        return;
+      }
+      case K.TypeLiteral:
+        this.each((node as ts.TypeLiteralNode).members);
+        return;
+      case K.AsExpression:
+      case K.SatisfiesExpression:
+        this.child((node as ts.AsExpression).expression);
+        this.child((node as ts.AsExpression).type);
+        return;
+      case K.ArrayType:
+        this.child((node as ts.ArrayTypeNode).elementType);
+        return;
+      default:
+        forEachChild(node, this.visitor);
+    }
+  }
+
+  visitWithoutRecursion(): void {
     const stack: Array<ts.Node | null> = [];
     const pushChildren = (node: ts.Node) => {
       const children: ts.Node[] = [];
@@ -433,22 +671,25 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       });
       for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
     };
-    pushChildren(sf);
+    pushChildren(this.sf);
+    const functions = this.functions;
     while (stack.length) {
       const node = stack.pop()!;
       if (node === null) {
-        leave(ancestors.pop()!);
-      } else if (enter(node)) {
-        ancestors.push(node);
+        const done = this.ancestors.pop()!;
+        if (functions.length !== 0 && functions[functions.length - 1]!.node === done)
+          this.leave(functions[functions.length - 1]!);
+      } else if (this.enter(node)) {
+        this.ancestors.push(node);
         stack.push(null);
         pushChildren(node);
       }
     }
   }
 
-  function enterFunction(node: ts.Node): void {
+  enterFunction(node: ts.Node): void {
     const fn = node as ts.FunctionDeclaration;
-    const parent = up(1);
+    const parent = this.up(1);
     const name =
       fn.name && isIdentifier(fn.name)
         ? fn.name.text
@@ -457,12 +698,12 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
             ? propName((parent as ts.VariableDeclaration).name)
             : undefined) ??
           "(anonymous)");
-    functions.push({ node, name, line: line(node), branches: 0 });
+    this.functions.push({ node, name, line: this.line(node), branches: 0 });
   }
 
-  function recordImport(decl: ts.ImportDeclaration): void {
+  recordImport(decl: ts.ImportDeclaration): void {
     if (!isStringLiteral(decl.moduleSpecifier)) return;
-    const info: ImportInfo = { module: decl.moduleSpecifier.text, line: line(decl), names: [] };
+    const info: ImportInfo = { module: decl.moduleSpecifier.text, line: this.line(decl), names: [] };
     const clause = decl.importClause;
     if (clause?.name) info.default = clause.name.text;
     const bindings = clause?.namedBindings;
@@ -473,22 +714,30 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       if (values.length === 0 && bindings.elements.length > 0 && !clause?.name) info.typeOnly = true;
     }
     if (clause?.isTypeOnly) info.typeOnly = true;
-    index.imports.push(info);
+    this.pushImport(info);
   }
 
-  function recordCallOrRequire(call: ts.CallExpression): void {
-    const [first] = call.arguments;
+  private pushImport(info: ImportInfo): void {
+    this.index.imports.push(info);
+    if (info.default !== undefined) this.bound.add(info.default);
+    if (info.namespace !== undefined) this.bound.add(info.namespace);
+    for (const name of info.names) this.bound.add(name);
+  }
+
+  recordCallOrRequire(call: ts.CallExpression): void {
+    const first = call.arguments[0];
     const expr = call.expression;
-    if (first && isStringish(first) && isIdentifier(expr) && expr.text === "require")
-      index.imports.push(requireImport(up(1), first.text, line(call)));
+    if (first && isStringish(first) && isIdentifier(expr) && idText(expr) === "require")
+      this.pushImport(requireImport(this.up(1), first.text, this.line(call)));
     else if (first && isStringish(first) && expr.kind === K.ImportKeyword)
-      index.imports.push({ module: first.text, line: line(call), names: [] });
-    else recordCall(call, false);
+      this.pushImport({ module: first.text, line: this.line(call), names: [] });
+    else this.recordCall(call, false);
   }
 
   /** The keys a value is set under, read up the ancestors until a statement: `a: { b: <here> }` → [a, b]. */
-  function recordSetting(env: string, node: ts.Node): void {
+  recordSetting(env: string, node: ts.Node): void {
     const path: string[] = [];
+    const ancestors = this.ancestors;
     for (let i = ancestors.length - 1; i >= 0; i--) {
       const a = ancestors[i]!;
       if (a.kind === K.PropertyAssignment) {
@@ -501,14 +750,15 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       } else if (a.kind === K.BinaryExpression) {
         const bin = a as ts.BinaryExpression;
         if (bin.operatorToken.kind !== K.EqualsToken) continue;
-        if (!/^(module\.)?exports$/.test(dotted(bin.left))) path.unshift(...dotted(bin.left).split("."));
+        if (!/^(module\.)?exports$/.test(this.dotted(bin.left)))
+          path.unshift(...this.dotted(bin.left).split("."));
         break;
       } else if (!SETTING_PASS.has(a.kind)) break;
     }
-    index.settings.push({ env, line: line(node), path });
+    this.index.settings.push({ env, line: this.line(node), path });
   }
 
-  function recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
+  recordCall(node: ts.CallExpression | ts.NewExpression, isNew: boolean): void {
     const expr = node.expression;
     // `wreck[method](url)`: a computed member call, recorded as `wreck[]` with its receiver's root.
     const computed =
@@ -517,103 +767,87 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
         ? (expr as ts.ElementAccessExpression).expression
         : undefined;
     const root = rootName(computed ?? expr);
-    if (BUILTINS.has(root) && !binds(root)) {
-      if (root === "console" && index.consoleLine === undefined) index.consoleLine = line(node);
+    if (BUILTINS.has(root) && !this.bound.has(root)) {
+      if (root === "console" && this.index.consoleLine === undefined)
+        this.index.consoleLine = this.line(node);
       return;
     }
-    const callee = computed ? `${dotted(computed)}[]` : dotted(expr);
-    const args = argsOf(node, false);
+    const callee = computed ? `${this.dotted(computed)}[]` : this.dotted(expr);
+    const args = this.argsOf(node, false);
     const access =
       expr.kind === K.PropertyAccessExpression ? (expr as ts.PropertyAccessExpression) : undefined;
-    const call: CallSite = {
-      callee,
-      root,
-      name: access ? access.name.text : isIdentifier(expr) ? expr.text : computed ? "[]" : callee,
-      args,
-      // In a chain spread over lines, the method's own line is where a reader looks.
-      line: line(access ? access.name : node),
-      isNew,
-    };
+    const name = access ? idText(access.name) : isIdentifier(expr) ? idText(expr) : computed ? "[]" : callee;
+    // In a chain spread over lines, the method's own line is where a reader looks.
+    const line = this.line(access ? access.name : node);
     const first = access && innermostCall(access.expression);
-    if (first) call.chainArgs = argsOf(first, true);
-    if (access && (call.name === "forEach" || call.name === "map")) {
+    const chainArgs = first ? this.argsOf(first, true) : undefined;
+    if (access && (name === "forEach" || name === "map")) {
       const fn = node.arguments?.[0];
       const param =
         fn && (fn.kind === K.ArrowFunction || fn.kind === K.FunctionExpression)
           ? (fn as ts.ArrowFunction).parameters[0]?.name
           : undefined;
-      if (param && isIdentifier(param)) bindEach(param.text, access.expression);
+      if (param && isIdentifier(param)) this.bindEach(param.text, access.expression);
     }
-    let parent = up(1);
-    if (parent?.kind === K.AwaitExpression) parent = up(2);
+    let parent = this.up(1);
+    if (parent?.kind === K.AwaitExpression) parent = this.up(2);
+    let assignedTo: string | undefined;
     if (parent?.kind === K.VariableDeclaration && isIdentifier((parent as ts.VariableDeclaration).name))
-      call.assignedTo = ((parent as ts.VariableDeclaration).name as ts.Identifier).text;
+      assignedTo = ((parent as ts.VariableDeclaration).name as ts.Identifier).text;
     else if (parent?.kind === K.PropertyDeclaration && propName((parent as ts.PropertyDeclaration).name))
-      call.assignedTo = `this.${propName((parent as ts.PropertyDeclaration).name)}`;
+      assignedTo = `this.${propName((parent as ts.PropertyDeclaration).name)}`;
     else if (
       parent?.kind === K.BinaryExpression &&
       (parent as ts.BinaryExpression).operatorToken.kind === K.EqualsToken
     )
-      call.assignedTo = dotted((parent as ts.BinaryExpression).left);
-    index.calls.push(call);
+      assignedTo = this.dotted((parent as ts.BinaryExpression).left);
+    // Every call site has every field, in one order: one shape, so the detectors' reads of them stay fast.
+    this.index.calls.push({ callee, root, name, args, line, isNew, chainArgs, assignedTo });
     const env = args[0]?.value;
-    if (env && ENV_HELPER.test(call.name) && ENV_NAME.test(env)) recordSetting(env, node);
+    if (env && ENV_HELPER.test(name) && ENV_NAME.test(env)) this.recordSetting(env, node);
   }
 
-  /**
-   * A call's arguments, read once. Every call of a chain (`db('x').where(…).select()`) keeps its first call's
-   * arguments as `chainArgs`, and the walk meets that first call after the calls wrapped around it: those
-   * reads are kept here for the calls after them in the chain and for the first call's own record.
-   */
-  const chainFirst = new Map<ts.Node, ArgInfo[]>();
-  function argsOf(call: ts.CallExpression | ts.NewExpression, chain: boolean): ArgInfo[] {
-    let args = chainFirst.get(call);
+  private argsOf(call: ts.CallExpression | ts.NewExpression, chain: boolean): ArgInfo[] {
+    let args = this.chainFirst.get(call);
     if (args === undefined) {
-      args = reader.args(call.arguments);
-      if (chain) chainFirst.set(call, args);
+      args = this.reader.args(call.arguments);
+      if (chain) this.chainFirst.set(call, args);
     }
     return args;
   }
 
-  /** Whether an import, require or destructuring so far binds the name (`import { Map } from 'immutable'`). */
-  function binds(name: string): boolean {
-    return (
-      index.imports.some((i) => i.default === name || i.namespace === name || i.names.includes(name)) ||
-      index.destructures.some((d) => d.names.includes(name))
-    );
-  }
-
-  function recordDeclarationExport(decl: ts.FunctionDeclaration | ts.ClassDeclaration): void {
+  recordDeclarationExport(decl: ts.FunctionDeclaration | ts.ClassDeclaration): void {
     if (!EXPORTED(decl)) return;
     const isDefault = decl.modifiers?.some((m) => m.kind === K.DefaultKeyword);
     if (isDefault) {
-      index.defaultExportLine = line(decl);
-      if (decl.name) index.defaultExport = decl.name.text;
-    } else if (decl.name) index.exports.push({ name: decl.name.text, line: line(decl) });
+      this.index.defaultExportLine = this.line(decl);
+      if (decl.name) this.index.defaultExport = decl.name.text;
+    } else if (decl.name) this.index.exports.push({ name: decl.name.text, line: this.line(decl) });
   }
 
-  function recordDestructuring(decl: ts.VariableDeclaration): void {
+  recordDestructuring(decl: ts.VariableDeclaration): void {
     if (!decl.initializer || decl.name.kind !== K.ObjectBindingPattern) return;
     if (isIdentifier(decl.initializer)) {
       const names = decl.name.elements.flatMap((e) => (isIdentifier(e.name) ? [e.name.text] : []));
-      index.destructures.push({ from: decl.initializer.text, names });
+      this.index.destructures.push({ from: decl.initializer.text, names });
+      for (const name of names) this.bound.add(name);
       return;
     }
     if (!isProcessEnv(decl.initializer)) return;
     for (const el of decl.name.elements) {
       const name = el.propertyName ?? el.name;
-      if (isIdentifier(name)) index.envReads.push({ name: name.text, line: line(el) });
+      if (isIdentifier(name)) this.index.envReads.push({ name: name.text, line: this.line(el) });
     }
   }
 
-  function recordBinding(decl: ts.VariableDeclaration): void {
+  recordBinding(decl: ts.VariableDeclaration): void {
     if (!decl.initializer || !isIdentifier(decl.name)) return;
     // At module level: [VariableStatement, VariableDeclarationList] above it.
-    bind(decl.name.text, decl.initializer, ancestors.length === 2);
+    this.bind(decl.name.text, decl.initializer, this.ancestors.length === 2);
   }
 
   /** Keeps a value a path could come from; inside functions only strings and templates (`const base = '/x'`). */
-  function bind(name: string, init: ts.Expression, moduleLevel: boolean): void {
+  bind(name: string, init: ts.Expression, moduleLevel: boolean): void {
     let node = init;
     while (WRAPS.has(node.kind)) node = (node as ts.AsExpression).expression;
     const kind = node.kind;
@@ -623,85 +857,79 @@ function walk(sf: ts.SourceFile, text: string, names: DottedNames, iterative: bo
       const callee = ((node as ts.CallExpression).expression as ts.Identifier).text;
       if (callee === "require") return;
     }
-    index.bindings.push({ name, line: line(init), value: reader.read(node, 0, moduleLevel) });
+    this.index.bindings.push({ name, line: this.line(init), value: this.reader.read(node, 0, moduleLevel) });
   }
 
   /** A loop over a list written or named in place: `for (const v of ['a', 'b'])`, `variants.forEach((v) => …)`. */
-  function bindEach(name: string, list: ts.Expression): void {
+  bindEach(name: string, list: ts.Expression): void {
     if (
       list.kind !== K.ArrayLiteralExpression &&
       list.kind !== K.Identifier &&
       list.kind !== K.PropertyAccessExpression
     )
       return;
-    index.bindings.push({ name, line: line(list), value: reader.read(list), each: true });
+    this.index.bindings.push({ name, line: this.line(list), value: this.reader.read(list), each: true });
   }
 
-  // Detectors ask which names a file declares and which strings they hold: a name's first line is enough.
-  const propertyNames = new Set<string>();
-  function recordProperty(node: ts.PropertyAssignment): void {
+  recordProperty(node: ts.PropertyAssignment): void {
     const name = propName(node.name);
     if (!name) return;
     const init = node.kind === K.PropertyAssignment ? node.initializer : undefined;
     if (!init || !isStringish(init)) {
-      if (propertyNames.has(name)) return;
-      propertyNames.add(name);
+      if (this.propertyNames.has(name)) return;
+      this.propertyNames.add(name);
     }
-    index.properties.push(named(name, line(node), init));
+    this.index.properties.push(named(name, this.line(node), init));
     // convict: `endpoint: { doc, default, env: 'INGEST_ENDPOINT' }` is the setting `endpoint`.
     if (name === "env" && init && isStringish(init) && ENV_NAME.test(init.text))
-      recordSetting(init.text, node);
+      this.recordSetting(init.text, node);
   }
 
-  function recordBinary(bin: ts.BinaryExpression): void {
+  recordBinary(bin: ts.BinaryExpression): void {
     const op = bin.operatorToken.kind;
     if (op === K.EqualsToken) {
-      const left = dotted(bin.left);
+      const left = this.dotted(bin.left);
       if (left === "module.exports") {
-        index.defaultExportLine = line(bin);
-        if (isIdentifier(bin.right)) index.defaultExport = bin.right.text;
-        bind("default", bin.right, true);
+        this.index.defaultExportLine = this.line(bin);
+        if (isIdentifier(bin.right)) this.index.defaultExport = bin.right.text;
+        this.bind("default", bin.right, true);
       } else if (/^(module\.)?exports\.\w+$/.test(left)) {
         const name = left.slice(left.lastIndexOf(".") + 1);
-        index.exports.push(named(name, line(bin), bin.right));
-        bind(name, bin.right, true);
+        this.index.exports.push(named(name, this.line(bin), bin.right));
+        this.bind(name, bin.right, true);
       }
     } else if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
       const literal = isStringish(bin.right) ? bin.right : isStringish(bin.left) ? bin.left : undefined;
       const other = literal === bin.right ? bin.left : bin.right;
-      if (literal && isMethodAccess(other)) pushMethod(literal.text, literal);
+      if (literal && isMethodAccess(other)) this.pushMethod(literal.text, literal);
     }
   }
 
-  function pushMethod(value: string, node: ts.Node): void {
+  pushMethod(value: string, node: ts.Node): void {
     const upper = value.toUpperCase();
-    if (HTTP_METHOD.test(upper)) index.methodChecks.push({ name: upper, line: line(node) });
+    if (HTTP_METHOD.test(upper)) this.index.methodChecks.push({ name: upper, line: this.line(node) });
   }
 
-  function recordDecorator(node: ts.Decorator): void {
+  recordDecorator(node: ts.Decorator): void {
     const expr = node.expression;
     const call = expr.kind === K.CallExpression ? (expr as ts.CallExpression) : undefined;
-    const name = dotted(call ? call.expression : expr);
-    const target = up(1);
+    const name = this.dotted(call ? call.expression : expr);
+    const target = this.up(1);
     const info: DecoratorInfo = {
       name,
-      args: reader.args(call?.arguments),
-      line: line(node),
+      args: this.reader.args(call?.arguments),
+      line: this.line(node),
     };
     if (target?.kind === K.ClassDeclaration && (target as ts.ClassDeclaration).name)
       info.className = (target as ts.ClassDeclaration).name!.text;
     if (target?.kind === K.MethodDeclaration || target?.kind === K.PropertyDeclaration) {
       info.memberName = propName((target as ts.MethodDeclaration).name);
-      const cls = up(2);
+      const cls = this.up(2);
       if (cls?.kind === K.ClassDeclaration && (cls as ts.ClassDeclaration).name)
         info.className = (cls as ts.ClassDeclaration).name!.text;
     }
-    index.decorators.push(info);
+    this.index.decorators.push(info);
   }
-
-  if (iterative) visitWithoutRecursion();
-  else forEachChild(sf, visit);
-  return index;
 }
 
 /** A named line, with the string it is given when that is a literal (`export const autoPrefix = '/x'`). */
@@ -724,12 +952,15 @@ function isProcessEnv(node: ts.Node): boolean {
   if (node.kind !== K.PropertyAccessExpression) return false;
   const access = node as ts.PropertyAccessExpression;
   return (
-    access.name.text === "env" && isIdentifier(access.expression) && access.expression.text === "process"
+    idText(access.name) === "env" &&
+    isIdentifier(access.expression) &&
+    idText(access.expression) === "process"
   );
 }
 
 function isMethodAccess(node: ts.Node): boolean {
   return (
-    node.kind === K.PropertyAccessExpression && (node as ts.PropertyAccessExpression).name.text === "method"
+    node.kind === K.PropertyAccessExpression &&
+    idText((node as ts.PropertyAccessExpression).name) === "method"
   );
 }

@@ -8,10 +8,12 @@ const SK = ts.SyntaxKind;
 /** The syntax kinds the walk compares against, copied into a small object so each lookup is a fast property read. */
 export const K = {
   ArrayLiteralExpression: SK.ArrayLiteralExpression,
+  ArrayType: SK.ArrayType,
   ArrowFunction: SK.ArrowFunction,
   AsExpression: SK.AsExpression,
   AwaitExpression: SK.AwaitExpression,
   BinaryExpression: SK.BinaryExpression,
+  Block: SK.Block,
   CallExpression: SK.CallExpression,
   BarBarToken: SK.BarBarToken,
   CaseClause: SK.CaseClause,
@@ -27,6 +29,7 @@ export const K = {
   ExportDeclaration: SK.ExportDeclaration,
   ExportKeyword: SK.ExportKeyword,
   ForOfStatement: SK.ForOfStatement,
+  ExpressionStatement: SK.ExpressionStatement,
   FunctionDeclaration: SK.FunctionDeclaration,
   FunctionExpression: SK.FunctionExpression,
   Identifier: SK.Identifier,
@@ -44,12 +47,15 @@ export const K = {
   ObjectBindingPattern: SK.ObjectBindingPattern,
   ObjectLiteralExpression: SK.ObjectLiteralExpression,
   ParenthesizedExpression: SK.ParenthesizedExpression,
+  Parameter: SK.Parameter,
   PlusToken: SK.PlusToken,
+  PrefixUnaryExpression: SK.PrefixUnaryExpression,
   PropertyAccessExpression: SK.PropertyAccessExpression,
   PropertyAssignment: SK.PropertyAssignment,
   PropertyDeclaration: SK.PropertyDeclaration,
   PropertySignature: SK.PropertySignature,
   QuestionQuestionToken: SK.QuestionQuestionToken,
+  ReturnStatement: SK.ReturnStatement,
   SatisfiesExpression: SK.SatisfiesExpression,
   ShorthandPropertyAssignment: SK.ShorthandPropertyAssignment,
   SpreadAssignment: SK.SpreadAssignment,
@@ -57,7 +63,12 @@ export const K = {
   StringLiteral: SK.StringLiteral,
   SwitchStatement: SK.SwitchStatement,
   TemplateExpression: SK.TemplateExpression,
+  TemplateSpan: SK.TemplateSpan,
   ThisKeyword: SK.ThisKeyword,
+  ThrowStatement: SK.ThrowStatement,
+  TypeLiteral: SK.TypeLiteral,
+  TypeOfExpression: SK.TypeOfExpression,
+  TypeReference: SK.TypeReference,
   VariableDeclaration: SK.VariableDeclaration,
   VariableDeclarationList: SK.VariableDeclarationList,
   VariableStatement: SK.VariableStatement,
@@ -141,9 +152,24 @@ export function isStringish(node: ts.Node): node is ts.StringLiteral | ts.NoSubs
   return isStringLiteral(node) || isNoSubstitutionTemplateLiteral(node);
 }
 
+/**
+ * An identifier's `text`, read from its `escapedText` as the getter does (`___x` is kept as `__x`) but without
+ * the getter's two calls: the walk asks for a name at nearly every node.
+ */
+export function idText(id: ts.Identifier | ts.PrivateIdentifier): string {
+  const text = id.escapedText as string;
+  return text.length >= 3 &&
+    text.charCodeAt(0) === 95 &&
+    text.charCodeAt(1) === 95 &&
+    text.charCodeAt(2) === 95
+    ? text.slice(1)
+    : text;
+}
+
 export function propName(name: ts.Node | undefined): string | undefined {
   if (!name) return undefined;
-  if (isIdentifier(name) || isStringLiteral(name) || isPrivateIdentifier(name)) return name.text;
+  if (isIdentifier(name) || isPrivateIdentifier(name)) return idText(name);
+  if (isStringLiteral(name)) return name.text;
   return undefined;
 }
 
@@ -158,12 +184,12 @@ export class DottedNames {
   of(node: ts.Node): string {
     switch (node.kind) {
       case K.Identifier:
-        return (node as ts.Identifier).text;
+        return idText(node as ts.Identifier);
       case K.ThisKeyword:
         return "this";
       case K.PropertyAccessExpression: {
         const access = node as ts.PropertyAccessExpression;
-        return this.member(this.of(access.expression), access.name.text);
+        return this.member(this.of(access.expression), idText(access.name));
       }
       case K.CallExpression:
       case K.NewExpression:
@@ -198,7 +224,7 @@ export function rootName(node: ts.Node): string {
   for (;;) {
     switch (node.kind) {
       case K.Identifier:
-        return (node as ts.Identifier).text;
+        return idText(node as ts.Identifier);
       case K.ThisKeyword:
         return "this";
       case K.PropertyAccessExpression:
