@@ -59,8 +59,23 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
   return hits;
 }
 
-/** The local names a file binds to a module's default, namespace or named imports. */
-export function localNames(file: FileIndex, modules: readonly string[]): Set<string> {
+const boundNames = new WeakMap<FileIndex, Map<string, Set<string>>>();
+
+/**
+ * The local names a file binds to a module's default, namespace or named imports. Remembered per file and
+ * module list (every detector asks, in the top-level run and again in each workspace package's run): the
+ * set returned is shared, so callers copy it before adding to it.
+ */
+export function localNames(file: FileIndex, modules: readonly string[]): ReadonlySet<string> {
+  let byModules = boundNames.get(file);
+  if (!byModules) boundNames.set(file, (byModules = new Map()));
+  const key = modules.length === 1 ? modules[0]! : modules.join("\0");
+  let names = byModules.get(key);
+  if (!names) byModules.set(key, (names = bindNames(file, modules)));
+  return names;
+}
+
+function bindNames(file: FileIndex, modules: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const imp of file.imports) {
     if (imp.typeOnly || !modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
@@ -72,8 +87,23 @@ export function localNames(file: FileIndex, modules: readonly string[]): Set<str
   return names;
 }
 
-/** Calls whose callee's first segment is one of the given local names. */
-export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
+const rootCalls = new WeakMap<FileIndex, WeakMap<ReadonlySet<string>, CallSite[]>>();
+
+/**
+ * Calls whose callee's first segment is one of the given local names. Remembered per file and set of names
+ * (the sets localNames returns are themselves remembered): the list returned is shared, so callers do not
+ * change it.
+ */
+export function callsOn(file: FileIndex, roots: ReadonlySet<string>): readonly CallSite[] {
+  let bySet = rootCalls.get(file);
+  if (!bySet) rootCalls.set(file, (bySet = new WeakMap()));
+  let calls = bySet.get(roots);
+  if (!calls) bySet.set(roots, (calls = collectCalls(file, roots)));
+  return calls;
+}
+
+function collectCalls(file: FileIndex, roots: ReadonlySet<string>): CallSite[] {
+  if (roots.size === 0) return [];
   const byRoot = callsByRoot(file);
   const lists = [...roots].flatMap((r) => byRoot.get(r) ?? []);
   return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;

@@ -22,7 +22,7 @@ const NOT_A_PAGE = /health|actuator|metrics|ping|static|public|assets|favicon|mo
 
 /** A router mounted without a path: `app.use(routes())`, `app.use(require('./routes'))`. */
 const ROUTER = /^[\w$.]*(routes?|router|controllers?)\b|require\([^)]*(routes?|router|controllers?)/i;
-const ROUTE_METHOD = /^(get|post|put|patch|delete|all)$/;
+const ROUTE_METHOD = new Set(["get", "post", "put", "patch", "delete", "all"]);
 /** Share of route definitions a per-route sign-in must guard to guard the service, the rest being sign-in pages, health checks and assets. */
 const MOST = 0.75;
 
@@ -91,31 +91,57 @@ function perRouteGuards(sources: FileIndex[]): Signal | undefined {
   let guarded = 0;
   let first: { file: string; line: number } | undefined;
   for (const file of sources) {
-    for (const call of file.calls) {
-      if (!ROUTE_METHOD.test(call.name) || !call.args[0]?.value?.startsWith("/")) continue;
-      total++;
-      const guard = call.args.slice(1).some((a) => {
-        const module = moduleOf(file, a.text);
-        return module !== undefined && isSignIn(module, a.text);
-      });
-      if (guard) guarded++;
-      if (guard) first ??= { file: file.rel, line: call.line };
-    }
-    if (!file.properties.some((p) => p.name === "method")) continue;
-    // The index keeps one `access` per file: a route module that sets it is taken as guarding its routes.
-    const paths = file.properties.filter((p) => p.name === "path" && p.value?.startsWith("/")).length;
-    const access = file.properties.find((p) => p.name === "access");
-    total += paths;
-    if (access && paths) {
-      guarded += paths;
-      first ??= { file: file.rel, line: access.line };
-    }
+    const own = routeGuards(file);
+    total += own.total;
+    guarded += own.guarded;
+    first ??= own.first;
   }
   if (!first || total < 10 || guarded < total * MOST) return undefined;
   return {
     name: SIGN_IN_ON_ALL_ROUTES,
     evidence: ev(first.file, first.line, `sign-in on ${guarded} of ${total} route definitions`),
   };
+}
+
+interface Guards {
+  total: number;
+  guarded: number;
+  first?: { file: string; line: number };
+}
+
+const guardsOf = new WeakMap<FileIndex, Guards>();
+
+/** One file's route definitions and how many name a sign-in (remembered per file for the package runs). */
+function routeGuards(file: FileIndex): Guards {
+  let guards = guardsOf.get(file);
+  if (!guards) guardsOf.set(file, (guards = countGuards(file)));
+  return guards;
+}
+
+function countGuards(file: FileIndex): Guards {
+  let total = 0;
+  let guarded = 0;
+  let first: { file: string; line: number } | undefined;
+  for (const call of file.calls) {
+    if (!ROUTE_METHOD.has(call.name) || !call.args[0]?.value?.startsWith("/")) continue;
+    total++;
+    const guard = call.args.slice(1).some((a) => {
+      const module = moduleOf(file, a.text);
+      return module !== undefined && isSignIn(module, a.text);
+    });
+    if (guard) guarded++;
+    if (guard) first ??= { file: file.rel, line: call.line };
+  }
+  if (!file.properties.some((p) => p.name === "method")) return { total, guarded, first };
+  // The index keeps one `access` per file: a route module that sets it is taken as guarding its routes.
+  const paths = file.properties.filter((p) => p.name === "path" && p.value?.startsWith("/")).length;
+  const access = file.properties.find((p) => p.name === "access");
+  total += paths;
+  if (access && paths) {
+    guarded += paths;
+    first ??= { file: file.rel, line: access.line };
+  }
+  return { total, guarded, first };
 }
 
 /** An API Gateway authoriser the API definition puts on its routes (OpenAPI `security`, CDK default authoriser). */
@@ -131,11 +157,41 @@ function gatewayAuthoriser(file: FileIndex): Signal | undefined {
   return { name: SIGN_IN_ON_ALL_ROUTES, evidence: ev(file.rel, p.line, `API Gateway authoriser ${p.name}`) };
 }
 
+const serviceWide = new WeakMap<FileIndex, Signal | null>();
+
+/**
+ * Sign-in one file puts on the whole service: global middleware, a framework default or a gateway authoriser.
+ * It depends on the file alone: remembered for the package runs, and copied by the caller.
+ */
+function wholeService(file: FileIndex): Signal | undefined {
+  let found = serviceWide.get(file);
+  if (found === undefined) {
+    found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file) ?? null;
+    serviceWide.set(file, found);
+  }
+  return found ?? undefined;
+}
+
+const spaFlags = new WeakMap<FileIndex, { root: boolean; redirect: boolean }>();
+
+/** Whether a file renders an app root wrapped in a browser sign-in library, and whether it redirects to sign in. */
+function spaFile(f: FileIndex): { root: boolean; redirect: boolean } {
+  let flags = spaFlags.get(f);
+  if (!flags) {
+    const uses = f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
+    flags = {
+      root: uses && f.calls.some((c) => SPA_ROOT.test(c.name)),
+      redirect: f.calls.some((c) => SPA_REDIRECT.test(c.name)),
+    };
+    spaFlags.set(f, flags);
+  }
+  return flags;
+}
+
 /** A single-page app whose root is wrapped in a browser sign-in library that redirects to sign in. */
 function spaSignIn(sources: FileIndex[]): Signal | undefined {
-  const uses = (f: FileIndex) => f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
-  const root = sources.find((f) => uses(f) && f.calls.some((c) => SPA_ROOT.test(c.name)));
-  const redirect = sources.some((f) => f.calls.some((c) => SPA_REDIRECT.test(c.name)));
+  const root = sources.find((f) => spaFile(f).root);
+  const redirect = sources.some((f) => spaFile(f).redirect);
   if (!root || !redirect) return undefined;
   const imp = root.imports.find((i) => SPA_SIGN_IN.test(i.module))!;
   return {
@@ -152,8 +208,8 @@ export const authScopeDetector: Detector = {
   detect(ctx) {
     const server = productionSources(ctx);
     for (const file of server) {
-      const found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file);
-      if (found) return { signals: [found] };
+      const found = wholeService(file);
+      if (found) return { signals: [{ name: found.name, evidence: { ...found.evidence } }] };
     }
     const routes = perRouteGuards(server);
     if (routes) return { signals: [routes] };

@@ -186,8 +186,13 @@ export const httpClientsDetector: Detector = {
     };
     // Busy clients make thousands of calls to a few services: merge by name here, as the merge would.
     const integrations = new Map<string, Integration>();
+    // Thousands of calls name a few targets: each target's kind once.
+    const kinds = new Map<string, Pick<Integration, "kind" | "name">>();
     const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
-      const { kind, name } = kindAndName(target);
+      const key = `${target.name}\0${target.env ?? ""}\0${target.host ?? ""}`;
+      let known = kinds.get(key);
+      if (!known) kinds.set(key, (known = kindAndName(target)));
+      const { kind, name } = known;
       const seen = integrations.get(name);
       if (seen) return mergeIntegration(seen, { baseUrlEnv: target.env, hasTimeout });
       integrations.set(name, {
@@ -270,7 +275,8 @@ function outboundCalls(
   file: FileIndex,
   instances: Map<string, Map<string, Instance>>,
 ): Outbound[] {
-  const clients = localNames(file, HTTP_MODULES);
+  // Shared with other callers: copied only when a re-export adds to it.
+  let clients = localNames(file, HTTP_MODULES);
   const local = new Map<string, Instance>(instances.get(file.rel) ?? []);
   // An instance exported by another module and imported here: `import { caseApi } from './http/case-api.js'`.
   for (const imp of file.imports) {
@@ -278,7 +284,7 @@ function outboundCalls(
     if (!target) continue;
     // `export { axios }` from a module that configures the library's interceptors: still the library.
     const reexported = localNames(target, HTTP_MODULES);
-    for (const n of imp.names) if (reexported.has(n)) clients.add(n);
+    for (const n of imp.names) if (reexported.has(n) && !clients.has(n)) clients = new Set(clients).add(n);
     const theirs = instances.get(target.rel);
     if (!theirs) continue;
     for (const n of imp.names) if (theirs.has(n)) local.set(n, theirs.get(n)!);

@@ -16,6 +16,19 @@ export const ROUTE_METHODS = new Set([
 ]);
 
 export function joinPath(prefix: string, sub: string): string {
+  const key = `${prefix}\0${sub}`;
+  let path = joined.get(key);
+  if (path === undefined) {
+    // Every route is joined to its prefix, in each package's run too: remembered, within bounds.
+    if (joined.size > 100_000) joined.clear();
+    joined.set(key, (path = join(prefix, sub)));
+  }
+  return path;
+}
+
+const joined = new Map<string, string>();
+
+function join(prefix: string, sub: string): string {
   const joined = `${prefix.replace(/\/+$/, "")}/${sub.replace(/^\/+/, "")}`;
   const clean = joined.replace(/\/+/g, "/");
   return clean.length > 1 ? clean.replace(/\/$/, "") : "/";
