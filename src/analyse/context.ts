@@ -109,6 +109,70 @@ function collectCalls(file: FileIndex, roots: ReadonlySet<string>): CallSite[] {
   return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;
 }
 
+const nameIndex = new WeakMap<FileIndex, Map<string, number[]>>();
+
+/** Where a file's calls of each last name (`get` in `app.get()`) sit in its call list, built on first use. */
+function callIndexByName(file: FileIndex): Map<string, number[]> {
+  let index = nameIndex.get(file);
+  if (!index) {
+    index = new Map();
+    const calls = file.calls;
+    for (let i = 0; i < calls.length; i++) {
+      const list = index.get(calls[i]!.name);
+      if (list) list.push(i);
+      else index.set(calls[i]!.name, [i]);
+    }
+    nameIndex.set(file, index);
+  }
+  return index;
+}
+
+const NO_CALLS: readonly CallSite[] = Object.freeze([]);
+const namedCalls = new WeakMap<FileIndex, Map<readonly string[] | RegExp, readonly CallSite[]>>();
+
+/**
+ * A file's calls whose last name (`get` in `app.get()`, `fetch` in `fetch()`) is one of the names, in source
+ * order: what a scan of every call filtered by name would give, from an index built once per file. Remembered
+ * per file and list (pass a constant list of distinct names); the list returned is shared, so callers do not
+ * change it.
+ */
+export function callsNamed(file: FileIndex, names: readonly string[]): readonly CallSite[] {
+  let byQuery = namedCalls.get(file);
+  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
+  let calls = byQuery.get(names);
+  if (!calls) byQuery.set(names, (calls = pick(file, names)));
+  return calls;
+}
+
+/**
+ * A file's calls whose last name the pattern accepts, in source order: the pattern is tried once per distinct
+ * name, not once per call. Remembered per file and pattern (pass a constant pattern, without the g flag).
+ */
+export function callsMatching(file: FileIndex, pattern: RegExp): readonly CallSite[] {
+  let byQuery = namedCalls.get(file);
+  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
+  let calls = byQuery.get(pattern);
+  if (!calls) {
+    const names = [...callIndexByName(file).keys()].filter((n) => pattern.test(n));
+    byQuery.set(pattern, (calls = pick(file, names)));
+  }
+  return calls;
+}
+
+function pick(file: FileIndex, names: readonly string[]): readonly CallSite[] {
+  const index = callIndexByName(file);
+  let at: number[] | undefined;
+  let lists = 0;
+  for (const n of names) {
+    const list = index.get(n);
+    if (!list) continue;
+    at = lists++ === 0 ? list : at!.concat(list);
+  }
+  if (!at) return NO_CALLS;
+  if (lists > 1) at.sort((a, b) => a - b);
+  return at.map((i) => file.calls[i]!);
+}
+
 const rootIndex = new WeakMap<FileIndex, Map<string, CallSite[]>>();
 
 /** A file's calls grouped by the first name of their callee, built on first use. */
@@ -253,17 +317,30 @@ const EXTENSIONS = [
 ];
 
 function resolver(ctx: DetectorContext): (from: string, spec: string) => FileIndex | undefined {
-  const byRel = new Map(ctx.sources.map((s) => [s.rel, s]));
   const aliases = aliasConfigs(ctx.textFiles);
   const memo = new Map<string, FileIndex | undefined>();
-  // The first extension that names an indexed file, with `.js` in the specifier read as its TypeScript source.
+  // Each indexed file under every path it answers to (`a/x.ts` as `a/x.ts`, `a/x`; `a/index.ts` also as `a`),
+  // with the rank of the extension that reaches it: the first extension in EXTENSIONS wins, as a search would.
+  const byBase = new Map<string, { file: FileIndex; rank: number }>();
+  for (const s of ctx.sources) {
+    for (let rank = 0; rank < EXTENSIONS.length; rank++) {
+      const ext = EXTENSIONS[rank]!;
+      if (!s.rel.endsWith(ext)) continue;
+      const base = s.rel.slice(0, s.rel.length - ext.length);
+      const known = byBase.get(base);
+      // At one rank both have the same path: the later wins, as in a Map by path.
+      if (!known || rank <= known.rank) byBase.set(base, { file: s, rank });
+    }
+  }
+  // The first extension that names an indexed file, with `.js` in the specifier read as its TypeScript source:
+  // at each extension the stem (`x` for `x.js`) is tried before the path as written.
   const find = (base: string) => {
     const stem = base.replace(/\.[cm]?jsx?$/, "");
-    for (const ext of EXTENSIONS) {
-      const found = byRel.get(stem + ext) ?? byRel.get(base + ext);
-      if (found) return found;
-    }
-    return undefined;
+    const viaStem = byBase.get(stem);
+    if (stem === base) return viaStem?.file;
+    const asWritten = byBase.get(base);
+    if (!viaStem) return asWritten?.file;
+    return !asWritten || viaStem.rank <= asWritten.rank ? viaStem.file : asWritten.file;
   };
   return (from, spec) => {
     const relative = spec.startsWith(".");

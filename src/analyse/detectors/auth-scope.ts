@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, productionSources } from "../context.js";
+import { callsMatching, callsNamed, ev, isNonProductionPath, productionSources } from "../context.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
@@ -22,7 +22,9 @@ const NOT_A_PAGE = /health|actuator|metrics|ping|static|public|assets|favicon|mo
 
 /** A router mounted without a path: `app.use(routes())`, `app.use(require('./routes'))`. */
 const ROUTER = /^[\w$.]*(routes?|router|controllers?)\b|require\([^)]*(routes?|router|controllers?)/i;
-const ROUTE_METHOD = new Set(["get", "post", "put", "patch", "delete", "all"]);
+const ROUTE_METHODS = ["get", "post", "put", "patch", "delete", "all"];
+const USE = ["use"];
+const DEFAULTS = /default$|^useGlobalGuards$/;
 /** Share of route definitions a per-route sign-in must guard to guard the service, the rest being sign-in pages, health checks and assets. */
 const MOST = 0.75;
 
@@ -47,7 +49,7 @@ function isSignIn(module: string, text: string): boolean {
  * before it (health, metrics, static files) are not behind it, which is why it must come first for the pages.
  */
 function globalMiddleware(file: FileIndex): Signal | undefined {
-  const uses = file.calls.filter((c) => c.name === "use" && c.root !== "?");
+  const uses = callsNamed(file, USE).filter((c) => c.root !== "?");
   for (const call of uses) {
     if (call.args.length !== 1 && call.args[0]?.value !== "/") continue;
     const arg = call.args.find((a) => {
@@ -74,7 +76,8 @@ function globalMiddleware(file: FileIndex): Signal | undefined {
 
 /** hapi `server.auth.default(…)`, NestJS `app.useGlobalGuards(new AuthGuard())`: every route unless it opts out. */
 function frameworkDefault(file: FileIndex): Signal | undefined {
-  const call = file.calls.find(
+  // A callee ending `.auth.default` has a name ending `default` (the whole callee when it is wrapped).
+  const call = callsMatching(file, DEFAULTS).find(
     (c) =>
       (/\.auth\.default$/.test(c.callee) && c.args.length > 0) ||
       (c.name === "useGlobalGuards" && /auth|jwt|oidc|session|login/i.test(c.args.map((a) => a.text).join())),
@@ -122,8 +125,8 @@ function countGuards(file: FileIndex): Guards {
   let total = 0;
   let guarded = 0;
   let first: { file: string; line: number } | undefined;
-  for (const call of file.calls) {
-    if (!ROUTE_METHOD.has(call.name) || !call.args[0]?.value?.startsWith("/")) continue;
+  for (const call of callsNamed(file, ROUTE_METHODS)) {
+    if (!call.args[0]?.value?.startsWith("/")) continue;
     total++;
     const guard = call.args.slice(1).some((a) => {
       const module = moduleOf(file, a.text);
@@ -180,8 +183,8 @@ function spaFile(f: FileIndex): { root: boolean; redirect: boolean } {
   if (!flags) {
     const uses = f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
     flags = {
-      root: uses && f.calls.some((c) => SPA_ROOT.test(c.name)),
-      redirect: f.calls.some((c) => SPA_REDIRECT.test(c.name)),
+      root: uses && callsMatching(f, SPA_ROOT).length > 0,
+      redirect: callsMatching(f, SPA_REDIRECT).length > 0,
     };
     spaFlags.set(f, flags);
   }
