@@ -59,17 +59,18 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
   return hits;
 }
 
-const boundNames = new WeakMap<FileIndex, Map<string, Set<string>>>();
+const boundNames = new WeakMap<FileIndex, Map<string | readonly string[], Set<string>>>();
 
 /**
  * The local names a file binds to a module's default, namespace or named imports. Remembered per file and
  * module list (every detector asks, in the top-level run and again in each workspace package's run): the
- * set returned is shared, so callers copy it before adding to it.
+ * set returned is shared, so callers copy it before adding to it. A list of several modules is remembered by
+ * the list itself: pass a constant.
  */
 export function localNames(file: FileIndex, modules: readonly string[]): ReadonlySet<string> {
   let byModules = boundNames.get(file);
   if (!byModules) boundNames.set(file, (byModules = new Map()));
-  const key = modules.length === 1 ? modules[0]! : modules.join("\0");
+  const key = modules.length === 1 ? modules[0]! : modules;
   let names = byModules.get(key);
   if (!names) byModules.set(key, (names = bindNames(file, modules)));
   return names;
@@ -318,7 +319,9 @@ const EXTENSIONS = [
 
 function resolver(ctx: DetectorContext): (from: string, spec: string) => FileIndex | undefined {
   const aliases = aliasConfigs(ctx.textFiles);
-  const memo = new Map<string, FileIndex | undefined>();
+  // Answers per folder and specifier, reached through the importing file's path (no key to build per lookup).
+  const byFolder = new Map<string, Map<string, FileIndex | undefined>>();
+  const byFile = new Map<string, { dir: string; memo: Map<string, FileIndex | undefined> }>();
   // Each indexed file under every path it answers to (`a/x.ts` as `a/x.ts`, `a/x`; `a/index.ts` also as `a`),
   // with the rank of the extension that reaches it: the first extension in EXTENSIONS wins, as a search would.
   const byBase = new Map<string, { file: FileIndex; rank: number }>();
@@ -346,13 +349,19 @@ function resolver(ctx: DetectorContext): (from: string, spec: string) => FileInd
     const relative = spec.startsWith(".");
     // A package import can only be a repository file when some config declares aliases.
     if (!relative && (aliases.length === 0 || spec.startsWith("node:"))) return undefined;
-    const dir = path.posix.dirname(from);
-    const key = `${dir}\0${spec}`;
-    if (memo.has(key)) return memo.get(key);
+    let folder = byFile.get(from);
+    if (!folder) {
+      const dir = path.posix.dirname(from);
+      let memo = byFolder.get(dir);
+      if (!memo) byFolder.set(dir, (memo = new Map()));
+      byFile.set(from, (folder = { dir, memo }));
+    }
+    const { dir, memo } = folder;
+    if (memo.has(spec)) return memo.get(spec);
     const found = relative
       ? find(path.posix.normalize(path.posix.join(dir, spec)))
       : aliasCandidates(aliases, from, spec).map(find).find(Boolean);
-    memo.set(key, found);
+    memo.set(spec, found);
     return found;
   };
 }

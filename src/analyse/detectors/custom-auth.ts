@@ -146,10 +146,12 @@ function hapiKind(scheme: string): Auth["kind"] {
   return "custom";
 }
 
+const NEXT_AUTH = ["next-auth", "@auth/core"];
+
 /** next-auth: where NextAuth(…) is configured, and whether any other module calls what it exports. */
 function nextAuth(ctx: Parameters<Detector["detect"]>[0], sources: FileIndex[]): Auth[] {
   for (const file of sources) {
-    const names = localNames(file, ["next-auth", "@auth/core"]);
+    const names = localNames(file, NEXT_AUTH);
     if (names.size === 0) continue;
     const setup = file.calls.find((c) => names.has(c.callee) && /^(NextAuth|Auth)$/.test(c.callee));
     if (!setup) continue;
