@@ -111,7 +111,20 @@ export function placeRoutes(
  * Where a receiver is defined: a router imported from another module (`import router from './router'`)
  * belongs to that module, and takes the prefix that module's router is mounted at.
  */
-export function definedAt(ctx: DetectorContext, file: FileIndex, receiver: string): RouterRef {
+export function definedAt(ctx: DetectorContext, file: FileIndex, receiver: string): Readonly<RouterRef> {
+  // Asked once per route of a file, for the same few receivers: remembered per context, file and receiver.
+  let byFile = places.get(ctx);
+  if (!byFile) places.set(ctx, (byFile = new WeakMap()));
+  let byReceiver = byFile.get(file);
+  if (!byReceiver) byFile.set(file, (byReceiver = new Map()));
+  let ref = byReceiver.get(receiver);
+  if (!ref) byReceiver.set(receiver, (ref = placeOf(ctx, file, receiver)));
+  return ref;
+}
+
+const places = new WeakMap<DetectorContext, WeakMap<FileIndex, Map<string, RouterRef>>>();
+
+function placeOf(ctx: DetectorContext, file: FileIndex, receiver: string): RouterRef {
   const imp = file.imports.find((i) => i.default === receiver || i.names.includes(receiver));
   const target = imp && resolveImport(ctx, file.rel, imp.module);
   if (!target) return { file: file.rel, receiver };
