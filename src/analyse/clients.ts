@@ -8,7 +8,7 @@ export interface ClientUse {
   /** The first call made on the module's imports, or undefined when it is only imported. */
   call?: CallSite;
   /** Every call made on the module's imports in this file. */
-  calls: CallSite[];
+  calls: readonly CallSite[];
   line: number;
 }
 

@@ -59,8 +59,24 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
   return hits;
 }
 
-/** The local names a file binds to a module's default, namespace or named imports. */
-export function localNames(file: FileIndex, modules: readonly string[]): Set<string> {
+const boundNames = new WeakMap<FileIndex, Map<string | readonly string[], Set<string>>>();
+
+/**
+ * The local names a file binds to a module's default, namespace or named imports. Remembered per file and
+ * module list (every detector asks, in the top-level run and again in each workspace package's run): the
+ * set returned is shared, so callers copy it before adding to it. A list of several modules is remembered by
+ * the list itself: pass a constant.
+ */
+export function localNames(file: FileIndex, modules: readonly string[]): ReadonlySet<string> {
+  let byModules = boundNames.get(file);
+  if (!byModules) boundNames.set(file, (byModules = new Map()));
+  const key = modules.length === 1 ? modules[0]! : modules;
+  let names = byModules.get(key);
+  if (!names) byModules.set(key, (names = bindNames(file, modules)));
+  return names;
+}
+
+function bindNames(file: FileIndex, modules: readonly string[]): Set<string> {
   const names = new Set<string>();
   for (const imp of file.imports) {
     if (imp.typeOnly || !modules.some((m) => imp.module === m || imp.module.startsWith(`${m}/`))) continue;
@@ -72,11 +88,90 @@ export function localNames(file: FileIndex, modules: readonly string[]): Set<str
   return names;
 }
 
-/** Calls whose callee's first segment is one of the given local names. */
-export function callsOn(file: FileIndex, roots: Set<string>): CallSite[] {
+const rootCalls = new WeakMap<FileIndex, WeakMap<ReadonlySet<string>, CallSite[]>>();
+
+/**
+ * Calls whose callee's first segment is one of the given local names. Remembered per file and set of names
+ * (the sets localNames returns are themselves remembered): the list returned is shared, so callers do not
+ * change it.
+ */
+export function callsOn(file: FileIndex, roots: ReadonlySet<string>): readonly CallSite[] {
+  let bySet = rootCalls.get(file);
+  if (!bySet) rootCalls.set(file, (bySet = new WeakMap()));
+  let calls = bySet.get(roots);
+  if (!calls) bySet.set(roots, (calls = collectCalls(file, roots)));
+  return calls;
+}
+
+function collectCalls(file: FileIndex, roots: ReadonlySet<string>): CallSite[] {
+  if (roots.size === 0) return [];
   const byRoot = callsByRoot(file);
   const lists = [...roots].flatMap((r) => byRoot.get(r) ?? []);
   return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;
+}
+
+const nameIndex = new WeakMap<FileIndex, Map<string, number[]>>();
+
+/** Where a file's calls of each last name (`get` in `app.get()`) sit in its call list, built on first use. */
+function callIndexByName(file: FileIndex): Map<string, number[]> {
+  let index = nameIndex.get(file);
+  if (!index) {
+    index = new Map();
+    const calls = file.calls;
+    for (let i = 0; i < calls.length; i++) {
+      const list = index.get(calls[i]!.name);
+      if (list) list.push(i);
+      else index.set(calls[i]!.name, [i]);
+    }
+    nameIndex.set(file, index);
+  }
+  return index;
+}
+
+const NO_CALLS: readonly CallSite[] = Object.freeze([]);
+const namedCalls = new WeakMap<FileIndex, Map<readonly string[] | RegExp, readonly CallSite[]>>();
+
+/**
+ * A file's calls whose last name (`get` in `app.get()`, `fetch` in `fetch()`) is one of the names, in source
+ * order: what a scan of every call filtered by name would give, from an index built once per file. Remembered
+ * per file and list (pass a constant list of distinct names); the list returned is shared, so callers do not
+ * change it.
+ */
+export function callsNamed(file: FileIndex, names: readonly string[]): readonly CallSite[] {
+  let byQuery = namedCalls.get(file);
+  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
+  let calls = byQuery.get(names);
+  if (!calls) byQuery.set(names, (calls = pick(file, names)));
+  return calls;
+}
+
+/**
+ * A file's calls whose last name the pattern accepts, in source order: the pattern is tried once per distinct
+ * name, not once per call. Remembered per file and pattern (pass a constant pattern, without the g flag).
+ */
+export function callsMatching(file: FileIndex, pattern: RegExp): readonly CallSite[] {
+  let byQuery = namedCalls.get(file);
+  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
+  let calls = byQuery.get(pattern);
+  if (!calls) {
+    const names = [...callIndexByName(file).keys()].filter((n) => pattern.test(n));
+    byQuery.set(pattern, (calls = pick(file, names)));
+  }
+  return calls;
+}
+
+function pick(file: FileIndex, names: readonly string[]): readonly CallSite[] {
+  const index = callIndexByName(file);
+  let at: number[] | undefined;
+  let lists = 0;
+  for (const n of names) {
+    const list = index.get(n);
+    if (!list) continue;
+    at = lists++ === 0 ? list : at!.concat(list);
+  }
+  if (!at) return NO_CALLS;
+  if (lists > 1) at.sort((a, b) => a - b);
+  return at.map((i) => file.calls[i]!);
 }
 
 const rootIndex = new WeakMap<FileIndex, Map<string, CallSite[]>>();
@@ -223,29 +318,50 @@ const EXTENSIONS = [
 ];
 
 function resolver(ctx: DetectorContext): (from: string, spec: string) => FileIndex | undefined {
-  const byRel = new Map(ctx.sources.map((s) => [s.rel, s]));
   const aliases = aliasConfigs(ctx.textFiles);
-  const memo = new Map<string, FileIndex | undefined>();
-  // The first extension that names an indexed file, with `.js` in the specifier read as its TypeScript source.
+  // Answers per folder and specifier, reached through the importing file's path (no key to build per lookup).
+  const byFolder = new Map<string, Map<string, FileIndex | undefined>>();
+  const byFile = new Map<string, { dir: string; memo: Map<string, FileIndex | undefined> }>();
+  // Each indexed file under every path it answers to (`a/x.ts` as `a/x.ts`, `a/x`; `a/index.ts` also as `a`),
+  // with the rank of the extension that reaches it: the first extension in EXTENSIONS wins, as a search would.
+  const byBase = new Map<string, { file: FileIndex; rank: number }>();
+  for (const s of ctx.sources) {
+    for (let rank = 0; rank < EXTENSIONS.length; rank++) {
+      const ext = EXTENSIONS[rank]!;
+      if (!s.rel.endsWith(ext)) continue;
+      const base = s.rel.slice(0, s.rel.length - ext.length);
+      const known = byBase.get(base);
+      // At one rank both have the same path: the later wins, as in a Map by path.
+      if (!known || rank <= known.rank) byBase.set(base, { file: s, rank });
+    }
+  }
+  // The first extension that names an indexed file, with `.js` in the specifier read as its TypeScript source:
+  // at each extension the stem (`x` for `x.js`) is tried before the path as written.
   const find = (base: string) => {
     const stem = base.replace(/\.[cm]?jsx?$/, "");
-    for (const ext of EXTENSIONS) {
-      const found = byRel.get(stem + ext) ?? byRel.get(base + ext);
-      if (found) return found;
-    }
-    return undefined;
+    const viaStem = byBase.get(stem);
+    if (stem === base) return viaStem?.file;
+    const asWritten = byBase.get(base);
+    if (!viaStem) return asWritten?.file;
+    return !asWritten || viaStem.rank <= asWritten.rank ? viaStem.file : asWritten.file;
   };
   return (from, spec) => {
     const relative = spec.startsWith(".");
     // A package import can only be a repository file when some config declares aliases.
     if (!relative && (aliases.length === 0 || spec.startsWith("node:"))) return undefined;
-    const dir = path.posix.dirname(from);
-    const key = `${dir}\0${spec}`;
-    if (memo.has(key)) return memo.get(key);
+    let folder = byFile.get(from);
+    if (!folder) {
+      const dir = path.posix.dirname(from);
+      let memo = byFolder.get(dir);
+      if (!memo) byFolder.set(dir, (memo = new Map()));
+      byFile.set(from, (folder = { dir, memo }));
+    }
+    const { dir, memo } = folder;
+    if (memo.has(spec)) return memo.get(spec);
     const found = relative
       ? find(path.posix.normalize(path.posix.join(dir, spec)))
       : aliasCandidates(aliases, from, spec).map(find).find(Boolean);
-    memo.set(key, found);
+    memo.set(spec, found);
     return found;
   };
 }

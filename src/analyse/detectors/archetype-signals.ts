@@ -3,6 +3,7 @@ import type { Detector } from "../detector.js";
 import { ev, isNonProductionPath, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Findings } from "../facts.js";
+import type { FileIndex, NamedLine } from "../../scan/source-index.js";
 
 /** Capabilities that tell the archetypes apart, each found by the packages the code imports. */
 const CAPABILITIES: Array<[string, string[]]> = [
@@ -138,6 +139,47 @@ const isRateTable = (p: string) =>
   TABLE_FILE.test(p) &&
   TABLE_WORDS.some((w) => pathWords(path.posix.basename(p).replace(TABLE_FILE, "")).has(w));
 
+const nameThemes = new Map<string, number>();
+
+/**
+ * The themes a file name's words match, one bit per theme of WORDS. Remembered per path (each package's run
+ * asks again for its own files), within bounds for long-lived processes.
+ */
+function themesOfFileName(p: string): number {
+  let mask = nameThemes.get(p);
+  if (mask === undefined) {
+    if (nameThemes.size > 100_000) nameThemes.clear();
+    const words = pathWords(p.replace(/\.[\w]+$/, ""));
+    mask = 0;
+    for (let theme = 0; theme < WORDS.length; theme++) if (WORDS[theme]![1](words)) mask |= 1 << theme;
+    nameThemes.set(p, mask);
+  }
+  return mask;
+}
+
+const literalHits = new WeakMap<FileIndex, Array<NamedLine | undefined>>();
+
+/** Per theme of WORDS, a file's first route literal (not an asset) whose words match it: remembered per file. */
+function literalThemes(file: FileIndex): Array<NamedLine | undefined> {
+  let hits = literalHits.get(file);
+  if (!hits) {
+    hits = WORDS.map(() => undefined);
+    let left = WORDS.length;
+    for (const l of file.pathLiterals) {
+      if (left === 0) break;
+      if (ASSET.test(l.name)) continue;
+      const words = pathWords(l.name).add(ROUTE);
+      for (let theme = 0; theme < WORDS.length; theme++) {
+        if (hits[theme] || !WORDS[theme]![1](words)) continue;
+        hits[theme] = l;
+        left--;
+      }
+    }
+    literalHits.set(file, hits);
+  }
+  return hits;
+}
+
 export const archetypeSignalsDetector: Detector = {
   id: "archetype-signals",
   title: "Capabilities and vocabulary that tell the five archetypes apart",
@@ -154,25 +196,18 @@ export const archetypeSignalsDetector: Detector = {
       ...sources.map((f) => f.rel),
       ...ctx.textFiles.filter((f) => TEMPLATE.test(f.rel) && !isNonProductionPath(f.rel)).map((f) => f.rel),
     ].filter((p) => !p.startsWith("ops/") && !NOT_VOCABULARY.test(p));
-    // Each literal's words once, not once per theme.
-    const literalWords = new Map<string, Set<string>>();
-    const routeWords = (name: string) => {
-      let words = literalWords.get(name);
-      if (!words) literalWords.set(name, (words = pathWords(name).add(ROUTE)));
-      return words;
-    };
-    const fileWords = files.map((p) => [p, pathWords(p.replace(/\.[\w]+$/, ""))] as const);
-    for (const [name, test] of WORDS) {
-      const file = fileWords.find(([, words]) => test(words));
-      if (file) signals.push({ name, evidence: ev(file[0], 1, "file name") });
+    const fileThemes = files.map(themesOfFileName);
+    WORDS.forEach(([name], theme) => {
+      const file = fileThemes.findIndex((mask) => (mask & (1 << theme)) !== 0);
+      if (file >= 0) signals.push({ name, evidence: ev(files[file]!, 1, "file name") });
       for (const source of sources) {
-        const hit = source.pathLiterals.find((l) => !ASSET.test(l.name) && test(routeWords(l.name)));
+        const hit = literalThemes(source)[theme];
         if (hit) {
           signals.push({ name, evidence: ev(source.rel, hit.line, hit.name) });
           break;
         }
       }
-    }
+    });
     const migrations = ctx.paths.find((p) => /(^|\/)migrations?\//.test(p) && !isNonProductionPath(p));
     if (migrations) signals.push({ name: "migrations", evidence: ev(migrations, 1, "migrations folder") });
     const ruleData = ctx.paths.find(

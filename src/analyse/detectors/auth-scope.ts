@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, productionSources } from "../context.js";
+import { callsMatching, callsNamed, ev, isNonProductionPath, productionSources } from "../context.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
@@ -22,7 +22,9 @@ const NOT_A_PAGE = /health|actuator|metrics|ping|static|public|assets|favicon|mo
 
 /** A router mounted without a path: `app.use(routes())`, `app.use(require('./routes'))`. */
 const ROUTER = /^[\w$.]*(routes?|router|controllers?)\b|require\([^)]*(routes?|router|controllers?)/i;
-const ROUTE_METHOD = /^(get|post|put|patch|delete|all)$/;
+const ROUTE_METHODS = ["get", "post", "put", "patch", "delete", "all"];
+const USE = ["use"];
+const DEFAULTS = /default$|^useGlobalGuards$/;
 /** Share of route definitions a per-route sign-in must guard to guard the service, the rest being sign-in pages, health checks and assets. */
 const MOST = 0.75;
 
@@ -47,7 +49,7 @@ function isSignIn(module: string, text: string): boolean {
  * before it (health, metrics, static files) are not behind it, which is why it must come first for the pages.
  */
 function globalMiddleware(file: FileIndex): Signal | undefined {
-  const uses = file.calls.filter((c) => c.name === "use" && c.root !== "?");
+  const uses = callsNamed(file, USE).filter((c) => c.root !== "?");
   for (const call of uses) {
     if (call.args.length !== 1 && call.args[0]?.value !== "/") continue;
     const arg = call.args.find((a) => {
@@ -74,7 +76,8 @@ function globalMiddleware(file: FileIndex): Signal | undefined {
 
 /** hapi `server.auth.default(…)`, NestJS `app.useGlobalGuards(new AuthGuard())`: every route unless it opts out. */
 function frameworkDefault(file: FileIndex): Signal | undefined {
-  const call = file.calls.find(
+  // A callee ending `.auth.default` has a name ending `default` (the whole callee when it is wrapped).
+  const call = callsMatching(file, DEFAULTS).find(
     (c) =>
       (/\.auth\.default$/.test(c.callee) && c.args.length > 0) ||
       (c.name === "useGlobalGuards" && /auth|jwt|oidc|session|login/i.test(c.args.map((a) => a.text).join())),
@@ -91,31 +94,57 @@ function perRouteGuards(sources: FileIndex[]): Signal | undefined {
   let guarded = 0;
   let first: { file: string; line: number } | undefined;
   for (const file of sources) {
-    for (const call of file.calls) {
-      if (!ROUTE_METHOD.test(call.name) || !call.args[0]?.value?.startsWith("/")) continue;
-      total++;
-      const guard = call.args.slice(1).some((a) => {
-        const module = moduleOf(file, a.text);
-        return module !== undefined && isSignIn(module, a.text);
-      });
-      if (guard) guarded++;
-      if (guard) first ??= { file: file.rel, line: call.line };
-    }
-    if (!file.properties.some((p) => p.name === "method")) continue;
-    // The index keeps one `access` per file: a route module that sets it is taken as guarding its routes.
-    const paths = file.properties.filter((p) => p.name === "path" && p.value?.startsWith("/")).length;
-    const access = file.properties.find((p) => p.name === "access");
-    total += paths;
-    if (access && paths) {
-      guarded += paths;
-      first ??= { file: file.rel, line: access.line };
-    }
+    const own = routeGuards(file);
+    total += own.total;
+    guarded += own.guarded;
+    first ??= own.first;
   }
   if (!first || total < 10 || guarded < total * MOST) return undefined;
   return {
     name: SIGN_IN_ON_ALL_ROUTES,
     evidence: ev(first.file, first.line, `sign-in on ${guarded} of ${total} route definitions`),
   };
+}
+
+interface Guards {
+  total: number;
+  guarded: number;
+  first?: { file: string; line: number };
+}
+
+const guardsOf = new WeakMap<FileIndex, Guards>();
+
+/** One file's route definitions and how many name a sign-in (remembered per file for the package runs). */
+function routeGuards(file: FileIndex): Guards {
+  let guards = guardsOf.get(file);
+  if (!guards) guardsOf.set(file, (guards = countGuards(file)));
+  return guards;
+}
+
+function countGuards(file: FileIndex): Guards {
+  let total = 0;
+  let guarded = 0;
+  let first: { file: string; line: number } | undefined;
+  for (const call of callsNamed(file, ROUTE_METHODS)) {
+    if (!call.args[0]?.value?.startsWith("/")) continue;
+    total++;
+    const guard = call.args.slice(1).some((a) => {
+      const module = moduleOf(file, a.text);
+      return module !== undefined && isSignIn(module, a.text);
+    });
+    if (guard) guarded++;
+    if (guard) first ??= { file: file.rel, line: call.line };
+  }
+  if (!file.properties.some((p) => p.name === "method")) return { total, guarded, first };
+  // The index keeps one `access` per file: a route module that sets it is taken as guarding its routes.
+  const paths = file.properties.filter((p) => p.name === "path" && p.value?.startsWith("/")).length;
+  const access = file.properties.find((p) => p.name === "access");
+  total += paths;
+  if (access && paths) {
+    guarded += paths;
+    first ??= { file: file.rel, line: access.line };
+  }
+  return { total, guarded, first };
 }
 
 /** An API Gateway authoriser the API definition puts on its routes (OpenAPI `security`, CDK default authoriser). */
@@ -131,11 +160,41 @@ function gatewayAuthoriser(file: FileIndex): Signal | undefined {
   return { name: SIGN_IN_ON_ALL_ROUTES, evidence: ev(file.rel, p.line, `API Gateway authoriser ${p.name}`) };
 }
 
+const serviceWide = new WeakMap<FileIndex, Signal | null>();
+
+/**
+ * Sign-in one file puts on the whole service: global middleware, a framework default or a gateway authoriser.
+ * It depends on the file alone: remembered for the package runs, and copied by the caller.
+ */
+function wholeService(file: FileIndex): Signal | undefined {
+  let found = serviceWide.get(file);
+  if (found === undefined) {
+    found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file) ?? null;
+    serviceWide.set(file, found);
+  }
+  return found ?? undefined;
+}
+
+const spaFlags = new WeakMap<FileIndex, { root: boolean; redirect: boolean }>();
+
+/** Whether a file renders an app root wrapped in a browser sign-in library, and whether it redirects to sign in. */
+function spaFile(f: FileIndex): { root: boolean; redirect: boolean } {
+  let flags = spaFlags.get(f);
+  if (!flags) {
+    const uses = f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
+    flags = {
+      root: uses && callsMatching(f, SPA_ROOT).length > 0,
+      redirect: callsMatching(f, SPA_REDIRECT).length > 0,
+    };
+    spaFlags.set(f, flags);
+  }
+  return flags;
+}
+
 /** A single-page app whose root is wrapped in a browser sign-in library that redirects to sign in. */
 function spaSignIn(sources: FileIndex[]): Signal | undefined {
-  const uses = (f: FileIndex) => f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
-  const root = sources.find((f) => uses(f) && f.calls.some((c) => SPA_ROOT.test(c.name)));
-  const redirect = sources.some((f) => f.calls.some((c) => SPA_REDIRECT.test(c.name)));
+  const root = sources.find((f) => spaFile(f).root);
+  const redirect = sources.some((f) => spaFile(f).redirect);
   if (!root || !redirect) return undefined;
   const imp = root.imports.find((i) => SPA_SIGN_IN.test(i.module))!;
   return {
@@ -152,8 +211,8 @@ export const authScopeDetector: Detector = {
   detect(ctx) {
     const server = productionSources(ctx);
     for (const file of server) {
-      const found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file);
-      if (found) return { signals: [found] };
+      const found = wholeService(file);
+      if (found) return { signals: [{ name: found.name, evidence: { ...found.evidence } }] };
     }
     const routes = perRouteGuards(server);
     if (routes) return { signals: [routes] };

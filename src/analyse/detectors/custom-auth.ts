@@ -7,10 +7,18 @@ import { AUTH } from "./auth.js";
 
 /** Modules whose use the auth detector already reports: a file built on them is not custom auth. */
 const KNOWN = AUTH.flatMap((a) => (a.kind === "session" ? [] : a.modules));
-const usesKnownAuth = (file: FileIndex) =>
-  file.imports.some(
-    (i) => KNOWN.some((m) => i.module === m || i.module.startsWith(`${m}/`)) || /^passport/.test(i.module),
-  );
+const knownAuth = new WeakMap<FileIndex, boolean>();
+/** Whether a file builds on a library the auth detector reports (remembered per file: four checks ask). */
+const usesKnownAuth = (file: FileIndex): boolean => {
+  let answer = knownAuth.get(file);
+  if (answer === undefined) {
+    answer = file.imports.some(
+      (i) => KNOWN.some((m) => i.module === m || i.module.startsWith(`${m}/`)) || /^passport/.test(i.module),
+    );
+    knownAuth.set(file, answer);
+  }
+  return answer;
+};
 
 type Auth = NonNullable<Findings["auth"]>[number];
 
@@ -18,6 +26,18 @@ type Auth = NonNullable<Findings["auth"]>[number];
 const AUTH_WORDS =
   /^(auth|authn|authenticate|authentication|authenticated|authoriser|authorizer|kong|sso|keycloak|jwt|login|logged)$/;
 export function isAuthModule(rel: string): boolean {
+  let answer = authModules.get(rel);
+  if (answer === undefined) {
+    // Asked of every file by two checks, in each package's run too: remembered, within bounds.
+    if (authModules.size > 100_000) authModules.clear();
+    authModules.set(rel, (answer = namesAuth(rel)));
+  }
+  return answer;
+}
+
+const authModules = new Map<string, boolean>();
+
+function namesAuth(rel: string): boolean {
   const base = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]sx?$/, "");
   const words = base
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
@@ -43,37 +63,11 @@ export const customAuthDetector: Detector = {
     const auth: Auth[] = [];
     const sources = productionSources(ctx);
     const importers = importGraph(ctx).importers;
-    let roles: { file: string; line: number; what: string } | undefined;
+    let roles: Roles | undefined;
     for (const file of sources) {
-      for (const call of file.calls) {
-        // hapi: server.auth.scheme('bearer', …), server.auth.strategy('session', 'cookie', …).
-        if (/\.auth\.(scheme|strategy)$/.test(call.callee) && call.args[0]?.value && !usesKnownAuth(file)) {
-          const scheme = call.args[1]?.value ?? call.args[0].value;
-          auth.push({
-            kind: hapiKind(scheme),
-            detail: `hapi auth ${call.name} "${call.args[0].value}"${call.name === "strategy" ? ` (${scheme})` : ""}`,
-            evidence: ev(file.rel, call.line, `${call.callee}(${call.args[0].text})`),
-          });
-        }
-        if (!roles && ROLE_CALL.test(call.name) && call.args.some((a) => a.value))
-          roles = { file: file.rel, line: call.line, what: `${call.callee}(${call.args[0]?.text ?? ""})` };
-      }
-      if (!roles) {
-        const d = file.decorators.find(
-          (x) =>
-            ROLE_DECORATOR.test(x.name) &&
-            (x.name !== "UseGuards" || /Role|Permission|Admin/.test(x.args.map((a) => a.text).join())),
-        );
-        if (d) roles = { file: file.rel, line: d.line, what: `@${d.name}(…)` };
-      }
-      if (
-        !roles &&
-        file.properties.some((p) => p.name === "access") &&
-        file.properties.some((p) => p.name === "scope")
-      ) {
-        const p = file.properties.find((q) => q.name === "scope")!;
-        roles = { file: file.rel, line: p.line, what: "route auth.access.scope" };
-      }
+      const own = fileAuth(file);
+      for (const a of own.hapi) auth.push({ ...a, evidence: { ...a.evidence } });
+      roles ??= own.roles;
     }
     auth.push(
       ...nextAuth(ctx, sources),
@@ -86,6 +80,64 @@ export const customAuthDetector: Detector = {
   },
 };
 
+interface Roles {
+  file: string;
+  line: number;
+  what: string;
+}
+
+const ofFile = new WeakMap<FileIndex, { hapi: Auth[]; roles?: Roles }>();
+
+/**
+ * A file's hapi auth schemes and strategies, and its first role guard. They depend on the file alone:
+ * remembered for the package runs (the caller copies what it returns).
+ */
+function fileAuth(file: FileIndex): { hapi: Auth[]; roles?: Roles } {
+  let found = ofFile.get(file);
+  if (!found) ofFile.set(file, (found = readFileAuth(file)));
+  return found;
+}
+
+function readFileAuth(file: FileIndex): { hapi: Auth[]; roles?: Roles } {
+  const hapi: Auth[] = [];
+  let roles: Roles | undefined;
+  for (const call of file.calls) {
+    // hapi: server.auth.scheme('bearer', …), server.auth.strategy('session', 'cookie', …).
+    if (
+      (call.name === "scheme" || call.name === "strategy") &&
+      /\.auth\.(scheme|strategy)$/.test(call.callee) &&
+      call.args[0]?.value &&
+      !usesKnownAuth(file)
+    ) {
+      const scheme = call.args[1]?.value ?? call.args[0].value;
+      hapi.push({
+        kind: hapiKind(scheme),
+        detail: `hapi auth ${call.name} "${call.args[0].value}"${call.name === "strategy" ? ` (${scheme})` : ""}`,
+        evidence: ev(file.rel, call.line, `${call.callee}(${call.args[0].text})`),
+      });
+    }
+    if (!roles && ROLE_CALL.test(call.name) && call.args.some((a) => a.value))
+      roles = { file: file.rel, line: call.line, what: `${call.callee}(${call.args[0]?.text ?? ""})` };
+  }
+  if (!roles) {
+    const d = file.decorators.find(
+      (x) =>
+        ROLE_DECORATOR.test(x.name) &&
+        (x.name !== "UseGuards" || /Role|Permission|Admin/.test(x.args.map((a) => a.text).join())),
+    );
+    if (d) roles = { file: file.rel, line: d.line, what: `@${d.name}(…)` };
+  }
+  if (
+    !roles &&
+    file.properties.some((p) => p.name === "access") &&
+    file.properties.some((p) => p.name === "scope")
+  ) {
+    const p = file.properties.find((q) => q.name === "scope")!;
+    roles = { file: file.rel, line: p.line, what: "route auth.access.scope" };
+  }
+  return roles ? { hapi, roles } : { hapi };
+}
+
 function hapiKind(scheme: string): Auth["kind"] {
   if (/jwt/i.test(scheme)) return "jwt";
   if (/bell|oidc|openid|azure|oauth/i.test(scheme)) return "oidc";
@@ -94,10 +146,13 @@ function hapiKind(scheme: string): Auth["kind"] {
   return "custom";
 }
 
+const NEXT_AUTH = ["next-auth", "@auth/core"];
+
 /** next-auth: where NextAuth(…) is configured, and whether any other module calls what it exports. */
 function nextAuth(ctx: Parameters<Detector["detect"]>[0], sources: FileIndex[]): Auth[] {
   for (const file of sources) {
-    const names = localNames(file, ["next-auth", "@auth/core"]);
+    const names = localNames(file, NEXT_AUTH);
+    if (names.size === 0) continue;
     const setup = file.calls.find((c) => names.has(c.callee) && /^(NextAuth|Auth)$/.test(c.callee));
     if (!setup) continue;
     const exported = new Set([
@@ -167,6 +222,24 @@ function givesParam(file: FileIndex, name: string): boolean {
   return file.calls.some((c) => c.args[0]?.value === name) || file.properties.some((p) => p.name === name);
 }
 
+const authorise = new WeakMap<FileIndex, number | null>();
+
+/** The line where a file builds an authorise request by hand, if it does (remembered per file). */
+function authoriseRequest(file: FileIndex): number | undefined {
+  let line = authorise.get(file);
+  if (line === undefined) {
+    line =
+      usesKnownAuth(file) ||
+      !givesParam(file, "client_id") ||
+      !(givesParam(file, "redirect_uri") || givesParam(file, "response_type"))
+        ? null
+        : (file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
+          file.properties.find((p) => p.name === "client_id")!.line);
+    authorise.set(file, line);
+  }
+  return line ?? undefined;
+}
+
 /**
  * An authorisation-code sign-in written by hand: the service builds the identity provider's authorise request
  * itself (`client_id` with `redirect_uri` or `response_type`). Client-credentials calls between services send no
@@ -174,15 +247,8 @@ function givesParam(file: FileIndex, name: string): boolean {
  */
 function handWrittenOAuth(sources: FileIndex[]): Auth[] {
   for (const file of sources) {
-    if (usesKnownAuth(file)) continue;
-    if (
-      !givesParam(file, "client_id") ||
-      !(givesParam(file, "redirect_uri") || givesParam(file, "response_type"))
-    )
-      continue;
-    const line =
-      file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
-      file.properties.find((p) => p.name === "client_id")!.line;
+    const line = authoriseRequest(file);
+    if (line === undefined) continue;
     return [
       {
         kind: "oidc",

@@ -1,6 +1,14 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
-import { callsOn, declares, ev, isNonProductionPath, localNames, resolveImport } from "../context.js";
+import {
+  callsNamed,
+  callsOn,
+  declares,
+  ev,
+  isNonProductionPath,
+  localNames,
+  resolveImport,
+} from "../context.js";
 import type { Findings } from "../facts.js";
 import type { ArgInfo, FileIndex } from "../../scan/source-index.js";
 import {
@@ -20,6 +28,8 @@ const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
 const BARE_RECEIVER = /^(app|router)$/;
 const OTHER_FRAMEWORKS = ["fastify", "koa", "@hapi/hapi", "hapi", "restify", "@nestjs/core", "next", "polka"];
 const HELPERS = new Set(["get", "post", "put", "patch", "del"]);
+/** Calls that mount or declare: `use` and the route methods. */
+const ROUTING_CALLS = ["use", ...ROUTE_METHODS];
 const CHAIN = /^(.+?)\.route\(\)(?:\.\w+\(\))*\.(\w+)$/;
 
 export const expressDetector: Detector = {
@@ -57,8 +67,7 @@ export const expressDetector: Detector = {
           }
         }
       }
-      for (const call of file.calls) {
-        if (call.name !== "use" && !ROUTE_METHODS.has(call.name)) continue;
+      for (const call of callsNamed(file, ROUTING_CALLS)) {
         const chained = call.callee.includes("()") ? CHAIN.exec(call.callee) : null;
         // `get('/x', handler)`: a helper a route module is handed, or a local closure around a router.
         const helper = call.callee === call.name && HELPERS.has(call.name) && !bindsImport(file, call.name);

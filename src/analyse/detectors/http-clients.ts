@@ -1,5 +1,6 @@
 import type { Detector } from "../detector.js";
 import {
+  callsNamed,
   callsOn,
   ev,
   localNames,
@@ -47,6 +48,8 @@ const HTTP_MODULES = [
   "bent",
 ];
 const FETCH = /^(globalThis\.|window\.)?fetch$/;
+const FETCH_NAME = ["fetch"];
+const TIMEOUT_NAME = ["timeout"];
 const FACTORY = new Set(["create", "extend", "agent", "defaults"]);
 /** `axios.create()` and the like: a method call named create, extend or agent. */
 const isFactory = (call: CallSite) => FACTORY.has(call.name) && call.name !== call.callee;
@@ -186,8 +189,13 @@ export const httpClientsDetector: Detector = {
     };
     // Busy clients make thousands of calls to a few services: merge by name here, as the merge would.
     const integrations = new Map<string, Integration>();
+    // Thousands of calls name a few targets: each target's kind once.
+    const kinds = new Map<string, Pick<Integration, "kind" | "name">>();
     const add = (target: Target, file: FileIndex, call: CallSite, client: string, hasTimeout: boolean) => {
-      const { kind, name } = kindAndName(target);
+      const key = `${target.name}\0${target.env ?? ""}\0${target.host ?? ""}`;
+      let known = kinds.get(key);
+      if (!known) kinds.set(key, (known = kindAndName(target)));
+      const { kind, name } = known;
       const seen = integrations.get(name);
       if (seen) return mergeIntegration(seen, { baseUrlEnv: target.env, hasTimeout });
       integrations.set(name, {
@@ -270,7 +278,8 @@ function outboundCalls(
   file: FileIndex,
   instances: Map<string, Map<string, Instance>>,
 ): Outbound[] {
-  const clients = localNames(file, HTTP_MODULES);
+  // Shared with other callers: copied only when a re-export adds to it.
+  let clients = localNames(file, HTTP_MODULES);
   const local = new Map<string, Instance>(instances.get(file.rel) ?? []);
   // An instance exported by another module and imported here: `import { caseApi } from './http/case-api.js'`.
   for (const imp of file.imports) {
@@ -278,7 +287,7 @@ function outboundCalls(
     if (!target) continue;
     // `export { axios }` from a module that configures the library's interceptors: still the library.
     const reexported = localNames(target, HTTP_MODULES);
-    for (const n of imp.names) if (reexported.has(n)) clients.add(n);
+    for (const n of imp.names) if (reexported.has(n) && !clients.has(n)) clients = new Set(clients).add(n);
     const theirs = instances.get(target.rel);
     if (!theirs) continue;
     for (const n of imp.names) if (theirs.has(n)) local.set(n, theirs.get(n)!);
@@ -286,10 +295,18 @@ function outboundCalls(
       local.set(imp.default, theirs.get(target.defaultExport)!);
   }
   const isFetch = (c: CallSite) => c.name === "fetch" && FETCH.test(c.callee);
-  if (clients.size === 0 && local.size === 0 && !file.calls.some(isFetch)) return [];
+  if (clients.size === 0 && local.size === 0 && !callsNamed(file, FETCH_NAME).some(isFetch)) return [];
+  // A call on a client or instance starts with that name's first segment, as its root does: most calls stop here.
+  const roots = new Set([...clients, ...local.keys()].map((n) => n.split(/[.([]/, 1)[0]!));
   const out: Outbound[] = [];
   for (const call of file.calls) {
-    if (call.isNew || call.args.length === 0 || isFactory(call)) continue;
+    if (
+      (call.name !== "fetch" && !roots.has(call.root)) ||
+      call.isNew ||
+      call.args.length === 0 ||
+      isFactory(call)
+    )
+      continue;
     // A method call's receiver is only needed when the method is an HTTP verb: most calls stop here.
     const verb = call.name !== call.callee && VERB.test(call.name);
     const receiver = !verb
@@ -318,12 +335,12 @@ function urlArg(call: CallSite): CallSite["args"][number] | undefined {
 }
 
 /** A file's `.timeout()` calls, found once: every outbound call of the file asks. */
-const timeoutCalls = new WeakMap<FileIndex, CallSite[]>();
+const timeoutCalls = new WeakMap<FileIndex, readonly CallSite[]>();
 
 /** superagent sets timeouts on the chain: `request.get(url).timeout(5000)`. */
 function chainTimeout(file: FileIndex, call: CallSite): boolean {
   let timeouts = timeoutCalls.get(file);
-  if (!timeouts) timeoutCalls.set(file, (timeouts = file.calls.filter((c) => c.name === "timeout")));
+  if (!timeouts) timeoutCalls.set(file, (timeouts = callsNamed(file, TIMEOUT_NAME)));
   return timeouts.some(
     (c) =>
       c.chainArgs?.[0]?.text === call.args[0]?.text &&

@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, isBrowserCode, isNonProductionPath, productionSources } from "../context.js";
+import { callsNamed, ev, isBrowserCode, isNonProductionPath, productionSources } from "../context.js";
 import type { Facts, Findings } from "../facts.js";
 
 type Category = Facts["personalData"][number]["category"];
@@ -82,7 +82,7 @@ export function classifyField(field: string): Category | undefined {
   return PATTERNS.find(([, re]) => re.test(key))?.[0];
 }
 
-const PICKS = /^(select|pick|only|attributes|columns|returning|omit|fields)$/;
+const PICKS = ["select", "pick", "only", "attributes", "columns", "returning", "omit", "fields"];
 const FORM_FIELD = /\bname=["']([A-Za-z][\w\-[\]]*)["']/g;
 
 export const personalDataDetector: Detector = {
@@ -108,8 +108,7 @@ export const personalDataDetector: Detector = {
       // Fields that appear only where they are read: `applicant.dateOfBirth`.
       for (const a of file.accessed) add(a.name, file.rel, a.line);
       // select('first_name', 'dob'), pick(body, ['email']), attributes: [...]: the strings name fields.
-      for (const c of file.calls) {
-        if (!PICKS.test(c.name)) continue;
+      for (const c of callsNamed(file, PICKS)) {
         for (const arg of c.args)
           for (const item of arg.items ?? [arg])
             if (item.value && /^\w+$/.test(item.value)) add(item.value, file.rel, c.line);

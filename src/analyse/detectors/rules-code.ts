@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Detector } from "../detector.js";
-import { ev, productionSources, resolveImport } from "../context.js";
+import { ev, productionSources, resolveImport, type DetectorContext } from "../context.js";
+import type { Binding, FileIndex } from "../../scan/source-index.js";
 import type { Findings } from "../facts.js";
 import { pathWords } from "./archetype-signals.js";
 
@@ -55,28 +56,9 @@ export const rulesCodeDetector: Detector = {
   detect(ctx) {
     const signals: Signal[] = [];
     const sources = productionSources(ctx);
-    for (const file of sources) {
-      const byFolder = new Map<string, Set<string>>();
-      for (const imp of file.imports) {
-        const target = resolveImport(ctx, file.rel, imp.module)?.rel;
-        const folder = target && ruleFolder(target);
-        if (folder) (byFolder.get(folder) ?? byFolder.set(folder, new Set()).get(folder)!).add(target);
-      }
-      const [folder, modules] = [...byFolder].sort((a, b) => b[1].size - a[1].size)[0] ?? [];
-      if (folder && modules!.size >= REGISTRY_MIN) {
-        signals.push({
-          name: "rule-registry",
-          evidence: ev(file.rel, 1, `${modules!.size} modules from ${folder}/`),
-        });
-        break;
-      }
-    }
-    const decision = sources.find((f) => {
-      const b = f.branchiest;
-      if (!b || b.branches < BRANCHES_MIN || COMPONENT.test(f.rel)) return false;
-      const words = pathWords(`${f.rel.replace(/\.\w+$/, "")} ${b.name}`);
-      return DECISION_WORDS.some((w) => words.has(w));
-    });
+    const registry = ruleRegistry(ctx, sources);
+    if (registry) signals.push(registry);
+    const decision = sources.find(isDecision);
     if (decision?.branchiest) {
       const { name, line, branches } = decision.branchiest;
       signals.push({
@@ -84,17 +66,76 @@ export const rulesCodeDetector: Detector = {
         evidence: ev(decision.rel, line, `${name}: ${branches} branches`),
       });
     }
-    for (const file of sources) {
-      const table = file.bindings.find((b) => {
-        if (b.value.kind !== "object" && b.value.kind !== "array") return false;
-        const words = pathWords(b.name);
-        return TABLE_WORDS.some((w) => words.has(w)) && !NOT_TABLE.some((w) => words.has(w));
-      });
-      if (table) {
-        signals.push({ name: "rule-sets-as-data", evidence: ev(file.rel, table.line, table.name) });
-        break;
-      }
-    }
+    const file = sources.find((f) => rateTable(f) !== undefined);
+    const table = file && rateTable(file);
+    if (file && table)
+      signals.push({ name: "rule-sets-as-data", evidence: ev(file.rel, table.line, table.name) });
     return { signals };
   },
 };
+
+/** The first module that imports enough modules from one rule folder. */
+function ruleRegistry(ctx: DetectorContext, sources: readonly FileIndex[]): Signal | undefined {
+  for (const file of sources) {
+    const byFolder = new Map<string, Set<string>>();
+    for (const imp of file.imports) {
+      // A relative import whose path names no rule folder cannot resolve into one: most do not.
+      if (!mayReachRuleFolder(file.rel, imp.module)) continue;
+      const target = resolveImport(ctx, file.rel, imp.module)?.rel;
+      const folder = target && ruleFolder(target);
+      if (folder) (byFolder.get(folder) ?? byFolder.set(folder, new Set()).get(folder)!).add(target);
+    }
+    const [folder, modules] = [...byFolder].sort((a, b) => b[1].size - a[1].size)[0] ?? [];
+    if (folder && modules!.size >= REGISTRY_MIN)
+      return { name: "rule-registry", evidence: ev(file.rel, 1, `${modules!.size} modules from ${folder}/`) };
+  }
+  return undefined;
+}
+
+/**
+ * Whether an import might resolve into a rule folder: a relative import whose joined path has none cannot (its
+ * target is that path, or it without `.js`, plus an extension or an index file). Package and alias imports
+ * are always resolved.
+ */
+function mayReachRuleFolder(from: string, spec: string): boolean {
+  if (!spec.startsWith(".")) return true;
+  const joined = path.posix.join(path.posix.dirname(from), spec);
+  const stem = joined.replace(/\.[cm]?jsx?$/, "");
+  return [...joined.split("/"), stem.slice(stem.lastIndexOf("/") + 1)].some((p) =>
+    RULE_FOLDERS.has(p.toLowerCase()),
+  );
+}
+
+const decisions = new WeakMap<FileIndex, boolean>();
+
+/** A branchy function named for a decision, outside UI components (remembered per file for the package runs). */
+function isDecision(f: FileIndex): boolean {
+  let answer = decisions.get(f);
+  if (answer === undefined) {
+    const b = f.branchiest;
+    if (!b || b.branches < BRANCHES_MIN || COMPONENT.test(f.rel)) answer = false;
+    else {
+      const words = pathWords(`${f.rel.replace(/\.\w+$/, "")} ${b.name}`);
+      answer = DECISION_WORDS.some((w) => words.has(w));
+    }
+    decisions.set(f, answer);
+  }
+  return answer;
+}
+
+const tables = new WeakMap<FileIndex, Binding | null>();
+
+/** A module-level object or array named for rates or thresholds (remembered per file for the package runs). */
+function rateTable(file: FileIndex): Binding | undefined {
+  let table = tables.get(file);
+  if (table === undefined) {
+    table =
+      file.bindings.find((b) => {
+        if (b.value.kind !== "object" && b.value.kind !== "array") return false;
+        const words = pathWords(b.name);
+        return TABLE_WORDS.some((w) => words.has(w)) && !NOT_TABLE.some((w) => words.has(w));
+      }) ?? null;
+    tables.set(file, table);
+  }
+  return table ?? undefined;
+}

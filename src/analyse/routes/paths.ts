@@ -16,6 +16,19 @@ export const ROUTE_METHODS = new Set([
 ]);
 
 export function joinPath(prefix: string, sub: string): string {
+  const key = `${prefix}\0${sub}`;
+  let path = joined.get(key);
+  if (path === undefined) {
+    // Every route is joined to its prefix, in each package's run too: remembered, within bounds.
+    if (joined.size > 100_000) joined.clear();
+    joined.set(key, (path = join(prefix, sub)));
+  }
+  return path;
+}
+
+const joined = new Map<string, string>();
+
+function join(prefix: string, sub: string): string {
   const joined = `${prefix.replace(/\/+$/, "")}/${sub.replace(/^\/+/, "")}`;
   const clean = joined.replace(/\/+/g, "/");
   return clean.length > 1 ? clean.replace(/\/$/, "") : "/";
@@ -98,7 +111,20 @@ export function placeRoutes(
  * Where a receiver is defined: a router imported from another module (`import router from './router'`)
  * belongs to that module, and takes the prefix that module's router is mounted at.
  */
-export function definedAt(ctx: DetectorContext, file: FileIndex, receiver: string): RouterRef {
+export function definedAt(ctx: DetectorContext, file: FileIndex, receiver: string): Readonly<RouterRef> {
+  // Asked once per route of a file, for the same few receivers: remembered per context, file and receiver.
+  let byFile = places.get(ctx);
+  if (!byFile) places.set(ctx, (byFile = new WeakMap()));
+  let byReceiver = byFile.get(file);
+  if (!byReceiver) byFile.set(file, (byReceiver = new Map()));
+  let ref = byReceiver.get(receiver);
+  if (!ref) byReceiver.set(receiver, (ref = placeOf(ctx, file, receiver)));
+  return ref;
+}
+
+const places = new WeakMap<DetectorContext, WeakMap<FileIndex, Map<string, RouterRef>>>();
+
+function placeOf(ctx: DetectorContext, file: FileIndex, receiver: string): RouterRef {
   const imp = file.imports.find((i) => i.default === receiver || i.names.includes(receiver));
   const target = imp && resolveImport(ctx, file.rel, imp.module);
   if (!target) return { file: file.rel, receiver };
