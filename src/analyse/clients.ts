@@ -1,6 +1,7 @@
 import type { ArgInfo, CallSite, FileIndex } from "../scan/source-index.js";
 import { callsOn, isProductionSource, localNames, type DetectorContext } from "./context.js";
 import { importsOfModules } from "./imports.js";
+import { argText } from "../scan/syntax.js";
 
 export interface ClientUse {
   file: FileIndex;
@@ -32,7 +33,7 @@ export function envVarsIn(args: readonly ArgInfo[]): string[] {
   const queue = [...args];
   for (let i = 0; i < queue.length; i++) {
     const a = queue[i]!;
-    const m = ENV_IN_TEXT.exec(a.text);
+    const m = ENV_IN_TEXT.exec(argText(a));
     if (m) found.push((m[1] ?? m[2])!);
     if (a.props) for (const key of Object.keys(a.props)) queue.push(a.props[key]!);
     if (a.items) for (const item of a.items) queue.push(item);
@@ -66,7 +67,7 @@ export function setsTimeout(args: readonly ArgInfo[]): boolean {
     (a.props !== undefined && Object.keys(a.props).some((k) => TIMEOUT_KEYS.test(k) || has(a.props![k]!))) ||
     (a.items ?? []).some(has) ||
     // `AbortSignal.timeout(5000)`, an options object named for it, or `timeout:` in text not read into props.
-    /AbortSignal\.timeout|^[\w.]*[Tt]imeout\w*$|\btimeout\s*:/i.test(a.text);
+    /AbortSignal\.timeout|^[\w.]*[Tt]imeout\w*$|\btimeout\s*:/i.test(argText(a));
   return args.some(has);
 }
 
@@ -76,7 +77,7 @@ const RETRY = /retr(y|ies)|backoff/i;
 export function setsRetry(call: CallSite): boolean {
   return (
     RETRY.test(call.callee) ||
-    call.args.some((a) => RETRY.test(a.text) || Object.keys(a.props ?? {}).some((k) => RETRY.test(k)))
+    call.args.some((a) => RETRY.test(argText(a)) || Object.keys(a.props ?? {}).some((k) => RETRY.test(k)))
   );
 }
 

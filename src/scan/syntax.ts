@@ -102,36 +102,54 @@ export type ArgKind =
   | "other";
 
 /**
- * An argument as detectors see it. Its source text is sliced only when a detector asks for it: most
- * never are, and a string per argument would be most of what an index keeps alive.
+ * An argument as detectors see it: a plain object, all fields set, so the engine gives every argument one shape
+ * and can allocate the many an index keeps straight into the old generation. Its source text is sliced only when
+ * a detector asks for it (`argText`): most never are, and a string per argument would be most of what an index
+ * keeps alive.
  */
-export class ArgInfo {
+export interface ArgInfo {
+  kind: ArgKind;
+  line: number;
+  /** The text the argument is a slice of: its file's, or a template part's own. Read it through `argText`. */
+  readonly source: string;
+  readonly start: number;
+  readonly end: number;
   /** The literal value of a string or no-substitution template; for `require('x')`, the module. */
-  declare value?: string;
-  declare props?: Record<string, ArgInfo>;
+  value: string | undefined;
+  props: Record<string, ArgInfo> | undefined;
   /**
    * Array elements; the parts of a template (`/a/${b}`) or of a `+` chain; both sides of `a || b`, `a ?? b`
    * and `c ? a : b` (kind "either"); the expression spread (kind "spread"); a call's arguments, when read deep.
    */
-  declare items?: ArgInfo[];
+  items: ArgInfo[] | undefined;
   /** Object spreads (`{ ...base, path }`), when read deep. */
-  declare spreads?: ArgInfo[];
+  spreads: ArgInfo[] | undefined;
   /** For a call argument: its callee. For a member: the dotted name. */
-  declare callee?: string;
+  callee: string | undefined;
+}
 
-  constructor(
-    public kind: ArgKind,
-    public line: number,
-    private readonly source: string,
-    private readonly start: number,
-    private readonly end: number,
-  ) {}
+export function argInfo(kind: ArgKind, line: number, source: string, start: number, end: number): ArgInfo {
+  return {
+    kind,
+    line,
+    source,
+    start,
+    end,
+    value: undefined,
+    props: undefined,
+    items: undefined,
+    spreads: undefined,
+    callee: undefined,
+  };
+}
 
-  /** Source text, truncated to 120 characters. */
-  get text(): string {
-    if (this.end - this.start <= MAX_TEXT) return this.source.slice(this.start, this.end);
-    return `${this.source.slice(this.start, this.start + MAX_TEXT)}…`;
-  }
+/** An argument's source text, truncated to 120 characters (undefined for no argument). */
+export function argText(a: ArgInfo): string;
+export function argText(a: ArgInfo | undefined): string | undefined;
+export function argText(a: ArgInfo | undefined): string | undefined {
+  if (!a) return undefined;
+  if (a.end - a.start <= MAX_TEXT) return a.source.slice(a.start, a.end);
+  return `${a.source.slice(a.start, a.start + MAX_TEXT)}…`;
 }
 
 /** Expressions an argument is read through: `x as T`, `(x)`, `x satisfies T`, `x!`. */
@@ -342,7 +360,7 @@ export class ArgReader {
     const parts: ArgInfo[] = [];
     const literal = (text: string, at: ts.Node) => {
       if (!text) return;
-      const part = new ArgInfo("string", this.line(at), text, 0, text.length);
+      const part = argInfo("string", this.line(at), text, 0, text.length);
       part.value = text;
       parts.push(part);
     };
@@ -380,8 +398,8 @@ export class ArgReader {
     const line = this.lineAt(start);
     // A callback's body says nothing a detector reads from an argument: keep only its head.
     if (node.kind === K.ArrowFunction || node.kind === K.FunctionExpression)
-      return new ArgInfo("function", line, this.text, start, Math.min(node.end, start + 40));
-    const info = new ArgInfo("other", line, this.text, start, node.end);
+      return argInfo("function", line, this.text, start, Math.min(node.end, start + 40));
+    const info = argInfo("other", line, this.text, start, node.end);
     switch (node.kind) {
       case K.StringLiteral:
       case K.NoSubstitutionTemplateLiteral:
@@ -468,9 +486,9 @@ export class ArgReader {
       if (!name) continue;
       if (p.kind === K.PropertyAssignment) props[name] = this.read(p.initializer, depth + 1, deep);
       else if (p.kind === K.ShorthandPropertyAssignment)
-        props[name] = new ArgInfo("identifier", base.line, name, 0, name.length);
+        props[name] = argInfo("identifier", base.line, name, 0, name.length);
       else if (p.kind === K.MethodDeclaration)
-        props[name] = new ArgInfo("function", base.line, name, 0, name.length);
+        props[name] = argInfo("function", base.line, name, 0, name.length);
     }
     return props;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { indexSource } from "../../src/scan/source-index.js";
+import { argText } from "../../src/scan/syntax.js";
 
 describe("the one-walk source index", () => {
   it("records imports, skipping type-only ones, and requires with their bindings", () => {
@@ -137,7 +138,7 @@ describe("the one-walk source index", () => {
       "default:identifier",
     ]);
     const detail = i.bindings[1]!.value.props!.detail!;
-    expect(detail.items!.map((p) => `${p.kind}:${p.text}`)).toEqual(["identifier:ROOT", "string:/:id"]);
+    expect(detail.items!.map((p) => `${p.kind}:${argText(p)}`)).toEqual(["identifier:ROOT", "string:/:id"]);
     expect(i.bindings[1]!.value.props!.renew!.kind).toBe("concat");
   });
 

@@ -12,6 +12,7 @@ import {
   SELF_ADDRESS,
   type ConfigSetting,
 } from "../outbound.js";
+import { argText } from "../../scan/syntax.js";
 
 type Integration = Facts["integrations"][number];
 
@@ -76,7 +77,7 @@ export const apiInventoryDetector: Detector = {
       for (const call of file.calls) {
         if (!call.isNew || !CLIENT_CLASS.test(call.name)) continue;
         const setting = call.args.find((a) => a.kind === "member" || a.kind === "call");
-        const env = configEnv(ctx, setting?.text);
+        const env = configEnv(ctx, argText(setting));
         const label = call.args.find((a) => a.value)?.value;
         const name = env
           ? nameFromEnv(env)
@@ -85,7 +86,7 @@ export const apiInventoryDetector: Detector = {
                 .toLowerCase()
                 .replace(/[^a-z0-9]+/g, "-")
                 .replace(/^-|-$/g, "")
-            : nameFromSetting(setting?.text);
+            : nameFromSetting(argText(setting));
         if (name)
           add(name, env, setsTimeout(call.args) || undefined, file.rel, call.line, `new ${call.callee}(…)`);
       }

@@ -4,6 +4,7 @@ import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
 import { isAuthModule } from "./custom-auth.js";
+import { argText } from "../../scan/syntax.js";
 
 /** The signal that a sign-in guards every route the service serves (health checks aside). */
 export const SIGN_IN_ON_ALL_ROUTES = "sign-in-on-all-routes";
@@ -53,8 +54,8 @@ function globalMiddleware(file: FileIndex): Signal | undefined {
   for (const call of uses) {
     if (call.args.length !== 1 && call.args[0]?.value !== "/") continue;
     const arg = call.args.find((a) => {
-      const module = moduleOf(file, a.text);
-      return module !== undefined && isSignIn(module, a.text);
+      const module = moduleOf(file, argText(a));
+      return module !== undefined && isSignIn(module, argText(a));
     });
     if (!arg) continue;
     const mounts = (before: boolean) =>
@@ -62,13 +63,13 @@ function globalMiddleware(file: FileIndex): Signal | undefined {
         (c) =>
           c !== call &&
           before === c.line < call.line &&
-          (c.args.length > 1 || ROUTER.test(c.args[0]?.text ?? "")) &&
-          !NOT_A_PAGE.test(c.args.map((a) => a.text).join(" ")),
+          (c.args.length > 1 || ROUTER.test(argText(c.args[0]) ?? "")) &&
+          !NOT_A_PAGE.test(c.args.map((a) => argText(a)).join(" ")),
       ).length;
     if (mounts(false) > 0 && mounts(false) > mounts(true))
       return {
         name: SIGN_IN_ON_ALL_ROUTES,
-        evidence: ev(file.rel, call.line, `${call.callee}(${arg.text})`),
+        evidence: ev(file.rel, call.line, `${call.callee}(${argText(arg)})`),
       };
   }
   return undefined;
@@ -80,7 +81,8 @@ function frameworkDefault(file: FileIndex): Signal | undefined {
   const call = callsMatching(file, DEFAULTS).find(
     (c) =>
       (/\.auth\.default$/.test(c.callee) && c.args.length > 0) ||
-      (c.name === "useGlobalGuards" && /auth|jwt|oidc|session|login/i.test(c.args.map((a) => a.text).join())),
+      (c.name === "useGlobalGuards" &&
+        /auth|jwt|oidc|session|login/i.test(c.args.map((a) => argText(a)).join())),
   );
   return call && { name: SIGN_IN_ON_ALL_ROUTES, evidence: ev(file.rel, call.line, `${call.callee}(…)`) };
 }
@@ -129,8 +131,8 @@ function countGuards(file: FileIndex): Guards {
     if (!call.args[0]?.value?.startsWith("/")) continue;
     total++;
     const guard = call.args.slice(1).some((a) => {
-      const module = moduleOf(file, a.text);
-      return module !== undefined && isSignIn(module, a.text);
+      const module = moduleOf(file, argText(a));
+      return module !== undefined && isSignIn(module, argText(a));
     });
     if (guard) guarded++;
     if (guard) first ??= { file: file.rel, line: call.line };

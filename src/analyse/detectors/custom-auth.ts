@@ -4,6 +4,7 @@ import { importGraph } from "../imports.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
+import { argText } from "../../scan/syntax.js";
 
 /** Modules whose use the auth detector already reports: a file built on them is not custom auth. */
 const KNOWN = AUTH.flatMap((a) => (a.kind === "session" ? [] : a.modules));
@@ -113,17 +114,17 @@ function readFileAuth(file: FileIndex): { hapi: Auth[]; roles?: Roles } {
       hapi.push({
         kind: hapiKind(scheme),
         detail: `hapi auth ${call.name} "${call.args[0].value}"${call.name === "strategy" ? ` (${scheme})` : ""}`,
-        evidence: ev(file.rel, call.line, `${call.callee}(${call.args[0].text})`),
+        evidence: ev(file.rel, call.line, `${call.callee}(${argText(call.args[0])})`),
       });
     }
     if (!roles && ROLE_CALL.test(call.name) && call.args.some((a) => a.value))
-      roles = { file: file.rel, line: call.line, what: `${call.callee}(${call.args[0]?.text ?? ""})` };
+      roles = { file: file.rel, line: call.line, what: `${call.callee}(${argText(call.args[0]) ?? ""})` };
   }
   if (!roles) {
     const d = file.decorators.find(
       (x) =>
         ROLE_DECORATOR.test(x.name) &&
-        (x.name !== "UseGuards" || /Role|Permission|Admin/.test(x.args.map((a) => a.text).join())),
+        (x.name !== "UseGuards" || /Role|Permission|Admin/.test(x.args.map((a) => argText(a)).join())),
     );
     if (d) roles = { file: file.rel, line: d.line, what: `@${d.name}(…)` };
   }

@@ -1,6 +1,7 @@
 import { awsV2Uses, clientUses } from "../clients.js";
 import { ev, isNonProductionPath, localNames, productionSources, type DetectorContext } from "../context.js";
 import type { Facts } from "../facts.js";
+import { argText } from "../../scan/syntax.js";
 
 type Datastore = Facts["datastores"][number];
 
@@ -54,7 +55,7 @@ export function sessionMemoryStores(ctx: DetectorContext): Datastore[] {
     const configured = use.file.calls.flatMap((c) =>
       names.has(c.callee)
         ? [{ c, options: c.args[0] }]
-        : c.callee.endsWith(".register") && names.has(c.args[0]?.text ?? "")
+        : c.callee.endsWith(".register") && names.has(argText(c.args[0]) ?? "")
           ? [{ c, options: c.args[1] }]
           : [],
     );

@@ -22,6 +22,7 @@ import {
   type Mount,
 } from "../routes/paths.js";
 import { stringsOf } from "../routes/resolve.js";
+import { argText } from "../../scan/syntax.js";
 
 const PACKAGES = ["express"];
 const LIKELY_RECEIVER = /^(app|router|api|server|\w+(Router|Routes|App))$/;
@@ -85,7 +86,7 @@ export const expressDetector: Detector = {
           !chained && method === "use" && first && rest.length > 0 ? mountPrefix(first) : undefined;
         if (prefix !== undefined) {
           const target = rest[rest.length - 1]!;
-          const name = target.callee ?? (target.kind === "identifier" ? target.text : undefined);
+          const name = target.callee ?? (target.kind === "identifier" ? argText(target) : undefined);
           if (target.callee === "require" && target.value)
             mounts.push({
               ...definedAt(ctx, file, receiver),

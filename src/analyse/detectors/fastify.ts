@@ -14,6 +14,7 @@ import {
   type DeclaredRoute,
   type Mount,
 } from "../routes/paths.js";
+import { argText } from "../../scan/syntax.js";
 
 const PACKAGES = ["fastify"];
 const AUTOLOAD = ["@fastify/autoload"];
@@ -44,10 +45,10 @@ export const fastifyDetector: Detector = {
         const receiver = receiverOf(call);
         if (!RECEIVER.test(receiver)) continue;
         const [first, second] = call.args;
-        if (method === "register" && first?.kind === "identifier" && autoload.has(first.text) && second) {
+        if (method === "register" && first?.kind === "identifier" && autoload.has(argText(first)) && second) {
           mounts.push(...autoloaded(ctx, file, receiver, second));
         } else if (method === "register" && first && second?.props?.prefix?.value !== undefined) {
-          const name = first.callee ?? first.text;
+          const name = first.callee ?? argText(first);
           mounts.push({
             file: file.rel,
             receiver,
@@ -89,12 +90,12 @@ export const fastifyDetector: Detector = {
 function autoloaded(ctx: DetectorContext, file: FileIndex, receiver: string, options: ArgInfo): Mount[] {
   // The folder is the string parts of the expression, relative to the registering file: `__dirname`,
   // `import.meta.url` and `${__dirname}` all name that file's folder.
-  const text = (options.props?.dir?.text ?? "").replace(/\$\{[^}]*\}/g, "");
+  const text = (argText(options.props?.dir) ?? "").replace(/\$\{[^}]*\}/g, "");
   const parts = [...text.matchAll(/["'`]([^"'`]+)["'`]/g)].map((m) => m[1]!);
   if (parts.length === 0) return [];
   const dir = posix.join(posix.dirname(file.rel), ...parts);
   const prefix = options.props?.options?.props?.prefix?.value ?? "";
-  const byFolder = options.props?.dirNameRoutePrefix?.text !== "false";
+  const byFolder = argText(options.props?.dirNameRoutePrefix) !== "false";
   return ctx.sources
     .filter((s) => s.rel.startsWith(`${dir}/`) && !isNonProductionPath(s.rel))
     .map((s) => {

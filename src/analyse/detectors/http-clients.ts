@@ -26,6 +26,7 @@ import {
   URL_ENV,
   urlEnvIn,
 } from "../outbound.js";
+import { argText } from "../../scan/syntax.js";
 
 type Integration = Facts["integrations"][number];
 
@@ -112,9 +113,9 @@ export const httpClientsDetector: Detector = {
         if (!instances.has(file.rel)) instances.set(file.rel, new Map());
         const base = options?.props?.baseURL ?? options?.props?.prefixUrl ?? options?.props?.baseUrl;
         instances.get(file.rel)!.set(call.assignedTo, {
-          env: urlEnvIn(call) ?? configEnv(ctx, base?.text),
-          host: hostIn(base?.text ?? options?.text),
-          setting: nameFromSetting(base?.text),
+          env: urlEnvIn(call) ?? configEnv(ctx, argText(base)),
+          host: hostIn(argText(base) ?? argText(options)),
+          setting: nameFromSetting(argText(base)),
           timeout: setsTimeout(call.args),
         });
       }
@@ -146,14 +147,14 @@ export const httpClientsDetector: Detector = {
       const url = urlArg(call);
       const others = call.args.filter((a) => a !== url);
       // `/api/x` with no base: the browser calling the service's own routes (same origin), not an upstream.
-      if (!instance && /^[`'"]\//.test(url?.text ?? "")) return "self";
+      if (!instance && /^[`'"]\//.test(argText(url) ?? "")) return "self";
       const inUrl =
         url &&
         (envVarsIn([url]).find((e) => URL_ENV.test(e)) ??
-          configEnv(ctx, url.text) ??
-          baseConstEnv(ctx, file, url.text));
+          configEnv(ctx, argText(url)) ??
+          baseConstEnv(ctx, file, argText(url)));
       if (inUrl && SELF_ADDRESS.test(inUrl)) return "self";
-      const host = hostIn(url?.text);
+      const host = hostIn(argText(url));
       const env =
         inUrl ||
         (host
@@ -161,15 +162,15 @@ export const httpClientsDetector: Detector = {
           : (instance?.env ??
             urlEnvIn(call) ??
             // `new RestClient('casework api', config.apis.caseworkApi)`: the settings object handed to a client.
-            others.map((a) => configEnv(ctx, a.text)).find(Boolean) ??
-            [url, ...others].map((a) => helperUrlEnv(ctx, file, a?.text)).find(Boolean)));
+            others.map((a) => configEnv(ctx, argText(a))).find(Boolean) ??
+            [url, ...others].map((a) => helperUrlEnv(ctx, file, argText(a))).find(Boolean)));
       const where =
         host ??
         instance?.host ??
-        (url?.kind === "identifier" && !env ? configHost(ctx, url.text) : undefined);
+        (url?.kind === "identifier" && !env ? configHost(ctx, argText(url)) : undefined);
       if (env || where) return { env, host: where, name: env ? nameFromEnv(env) : where! };
       // `config.apis.caseApi.url`, `settings.paymentServiceUrl`: named by the setting.
-      const setting = instance?.setting ?? nameFromSetting(url?.text);
+      const setting = instance?.setting ?? nameFromSetting(argText(url));
       if (setting) return { name: setting };
       const guess = fileUrlEnv(file) ?? (injected ??= injectedUrlEnvs(ctx)).get(file.rel);
       return guess ? { env: guess, name: nameFromEnv(guess) } : undefined;
@@ -204,7 +205,7 @@ export const httpClientsDetector: Detector = {
         client,
         ...(target.env ? { baseUrlEnv: target.env } : {}),
         hasTimeout,
-        evidence: ev(file.rel, call.line, call.args[0]?.text),
+        evidence: ev(file.rel, call.line, argText(call.args[0])),
       });
     };
     // A call whose URL is a parameter (`request(url)`) is a shared transport: its callers are the integrations.
@@ -269,7 +270,7 @@ function baseConstEnv(ctx: DetectorContext, file: FileIndex, text: string, depth
   if (!name || depth > 3) return undefined;
   const direct = file.settings.find((s) => s.path.length === 1 && s.path[0] === name)?.env;
   if (direct) return direct;
-  const bound = file.bindings.find((b) => b.name === name && !b.each)?.value.text;
+  const bound = argText(file.bindings.find((b) => b.name === name && !b.each)?.value);
   return bound ? (configEnv(ctx, bound) ?? baseConstEnv(ctx, file, bound, depth + 1)) : undefined;
 }
 
@@ -343,7 +344,7 @@ function chainTimeout(file: FileIndex, call: CallSite): boolean {
   if (!timeouts) timeoutCalls.set(file, (timeouts = callsNamed(file, TIMEOUT_NAME)));
   return timeouts.some(
     (c) =>
-      c.chainArgs?.[0]?.text === call.args[0]?.text &&
+      argText(c.chainArgs?.[0]) === argText(call.args[0]) &&
       c.callee.startsWith(`${call.callee}()`) &&
       c.callee.endsWith(".timeout"),
   );

@@ -4,6 +4,7 @@ import { configEnv, SELF_ADDRESS } from "../outbound.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import { awsV2Uses, clientUses, envVarInCalls, LOCATION_ENV, setsTimeout } from "../clients.js";
 import type { Facts } from "../facts.js";
+import { argText } from "../../scan/syntax.js";
 
 type Integration = Facts["integrations"][number];
 
@@ -93,7 +94,7 @@ function settingEnv(ctx: DetectorContext, calls: readonly CallSite[]): string | 
     const stack = [...call.args];
     while (stack.length) {
       const a = stack.shift()!;
-      const env = configEnv(ctx, a.text);
+      const env = configEnv(ctx, argText(a));
       if (env && LOCATION_ENV.test(env)) return env;
       if (a.props) stack.push(...Object.values(a.props));
     }

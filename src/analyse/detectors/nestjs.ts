@@ -4,6 +4,7 @@ import { ev, isNonProductionPath, localNames } from "../context.js";
 import type { Findings } from "../facts.js";
 import type { ArgInfo } from "../../scan/source-index.js";
 import { joinPath, normaliseMethod } from "../routes/paths.js";
+import { argText } from "../../scan/syntax.js";
 
 const PACKAGES = ["@nestjs/core", "@nestjs/common"];
 const METHOD_DECORATORS = new Set(["Get", "Post", "Put", "Patch", "Delete", "Head", "Options", "All"]);
@@ -24,12 +25,12 @@ function pathsOf(arg: ArgInfo | undefined): string[] {
 function modulePaths(routes: ArgInfo | undefined, parent: string, into: Map<string, string>): void {
   for (const route of routes?.items ?? []) {
     if (route.kind === "identifier") {
-      into.set(route.text, parent);
+      into.set(argText(route), parent);
       continue;
     }
     const path = joinPath(parent, route.props?.path?.value ?? "");
     const module = route.props?.module;
-    if (module?.kind === "identifier") into.set(module.text, path);
+    if (module?.kind === "identifier") into.set(argText(module), path);
     modulePaths(route.props?.children, path, into);
   }
 }
@@ -50,7 +51,7 @@ export const nestjsDetector: Detector = {
       for (const d of file.decorators) {
         if (d.name !== "Module" || !d.className) continue;
         for (const c of d.args[0]?.props?.controllers?.items ?? [])
-          if (c.kind === "identifier") controllerModule.set(c.text, d.className);
+          if (c.kind === "identifier") controllerModule.set(argText(c), d.className);
       }
       for (const call of file.calls) {
         if (call.callee === "RouterModule.register") modulePaths(call.args[0], "", underModule);
@@ -61,7 +62,10 @@ export const nestjsDetector: Detector = {
           });
         if (call.callee.endsWith(".setGlobalPrefix") && call.args[0]?.value)
           globalPrefix = call.args[0].value;
-        if (call.callee.endsWith(".enableVersioning") && /URI|^$/.test(call.args[0]?.props?.type?.text ?? ""))
+        if (
+          call.callee.endsWith(".enableVersioning") &&
+          /URI|^$/.test(argText(call.args[0]?.props?.type) ?? "")
+        )
           uriVersioning = true;
       }
     }

@@ -3,6 +3,7 @@ import { ev, localNames, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Signal } from "../facts.js";
 import type { DetectorContext } from "../context.js";
+import { argText } from "../../scan/syntax.js";
 
 function usesAny(ctx: DetectorContext, modules: string[], detail: string): Signal {
   const uses = clientUses(ctx, modules);
@@ -107,7 +108,7 @@ function frameworkLogger(ctx: DetectorContext): Signal | undefined {
     const fastify = localNames(file, ["fastify"]);
     if (fastify.size === 0) continue;
     const call = file.calls.find(
-      (c) => fastify.has(c.callee) && c.args[0]?.props?.logger && c.args[0].props.logger.text !== "false",
+      (c) => fastify.has(c.callee) && c.args[0]?.props?.logger && argText(c.args[0].props.logger) !== "false",
     );
     if (call)
       return {

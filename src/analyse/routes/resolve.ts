@@ -1,5 +1,6 @@
 import type { ArgInfo, Binding, FileIndex } from "../../scan/source-index.js";
 import { resolveImport, type DetectorContext } from "../context.js";
+import { argText } from "../../scan/syntax.js";
 
 /** A value as written, with the module it is written in (names inside it are looked up there). */
 export interface Located {
@@ -99,9 +100,9 @@ export function valuesOf(ctx: DetectorContext, file: FileIndex, arg: ArgInfo, de
   if (depth > MAX_DEPTH) return [];
   switch (arg.kind) {
     case "identifier":
-      return located(ctx, named(ctx, file, arg.text, depth), depth);
+      return located(ctx, named(ctx, file, argText(arg), depth), depth);
     case "member": {
-      const [root, ...path] = (arg.callee ?? arg.text).split(".");
+      const [root, ...path] = (arg.callee ?? argText(arg)).split(".");
       let current = named(ctx, file, root!, depth);
       for (const key of path) current = current.flatMap((v) => member(ctx, v, key, depth + 1));
       return located(ctx, current, depth);
