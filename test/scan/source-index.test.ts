@@ -1,6 +1,9 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { indexSource } from "../../src/scan/source-index.js";
+import { indexSource, indexSourceByForEachChild, type FileIndex } from "../../src/scan/source-index.js";
 import { argText } from "../../src/scan/syntax.js";
+import { fixturePath } from "../helpers.js";
 
 describe("the one-walk source index", () => {
   it("records imports, skipping type-only ones, and requires with their bindings", () => {
@@ -175,5 +178,27 @@ describe("settings: the keys an env var's value is set under", () => {
       // Read inside a function body: no key it is set under.
       "INSIDE_URL  8",
     ]);
+  });
+});
+
+describe("the fast walk", () => {
+  it("indexes every fixture and example source exactly as a walk through ts.forEachChild does", () => {
+    const roots = [
+      fixturePath("analyse"),
+      ...readdirSync("examples").map((e) => path.join("examples", e, "src")),
+    ];
+    const files = roots.flatMap((root) =>
+      existsSync(root)
+        ? readdirSync(root, { recursive: true, encoding: "utf8" })
+            .filter((f) => /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(f) && !f.includes("node_modules"))
+            .map((f) => path.join(root, f))
+        : [],
+    );
+    expect(files.length).toBeGreaterThan(200);
+    const plain = (i: FileIndex) => JSON.parse(JSON.stringify(i, (k, v) => (k === "source" ? undefined : v)));
+    for (const file of files) {
+      const text = readFileSync(file, "utf8");
+      expect(plain(indexSource(file, text)), file).toEqual(plain(indexSourceByForEachChild(file, text)));
+    }
   });
 });
