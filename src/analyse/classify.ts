@@ -151,7 +151,7 @@ export function classify(facts: Facts): Classification {
   const seen = new Set<string>();
   const words: string[] = [];
   for (const signal of [...facts.signals, ...derivedSignals(facts)]) {
-    if (seen.has(signal.name) || !WEIGHTS[signal.name]) continue;
+    if (seen.has(signal.name) || !isWeighed(signal.name)) continue;
     seen.add(signal.name);
     const adds = Object.entries(WEIGHTS[signal.name]!)
       .map(([l, w]) => `+${w} to Level ${l}`)

@@ -59,6 +59,21 @@ export function importsOf(ctx: DetectorContext, modules: readonly string[]): Imp
   return hits;
 }
 
+/**
+ * An answer that depends on one file alone, computed once per file: the top-level run and each workspace
+ * package's run share the FileIndex objects, so a monorepo asks every question twice. The answer is shared:
+ * callers do not change it.
+ */
+export function perFile<T>(compute: (file: FileIndex) => T): (file: FileIndex) => T {
+  const answers = new WeakMap<FileIndex, T>();
+  return (file) => {
+    if (answers.has(file)) return answers.get(file) as T;
+    const answer = compute(file);
+    answers.set(file, answer);
+    return answer;
+  };
+}
+
 const boundNames = new WeakMap<FileIndex, Map<string | readonly string[], Set<string>>>();
 
 /**
@@ -110,23 +125,17 @@ function collectCalls(file: FileIndex, roots: ReadonlySet<string>): CallSite[] {
   return roots.size > 1 ? lists.sort((a, b) => a.line - b.line) : lists;
 }
 
-const nameIndex = new WeakMap<FileIndex, Map<string, number[]>>();
-
 /** Where a file's calls of each last name (`get` in `app.get()`) sit in its call list, built on first use. */
-function callIndexByName(file: FileIndex): Map<string, number[]> {
-  let index = nameIndex.get(file);
-  if (!index) {
-    index = new Map();
-    const calls = file.calls;
-    for (let i = 0; i < calls.length; i++) {
-      const list = index.get(calls[i]!.name);
-      if (list) list.push(i);
-      else index.set(calls[i]!.name, [i]);
-    }
-    nameIndex.set(file, index);
+const callIndexByName = perFile((file): Map<string, number[]> => {
+  const index = new Map<string, number[]>();
+  const calls = file.calls;
+  for (let i = 0; i < calls.length; i++) {
+    const list = index.get(calls[i]!.name);
+    if (list) list.push(i);
+    else index.set(calls[i]!.name, [i]);
   }
   return index;
-}
+});
 
 const NO_CALLS: readonly CallSite[] = Object.freeze([]);
 const namedCalls = new WeakMap<FileIndex, Map<readonly string[] | RegExp, readonly CallSite[]>>();
@@ -174,22 +183,16 @@ function pick(file: FileIndex, names: readonly string[]): readonly CallSite[] {
   return at.map((i) => file.calls[i]!);
 }
 
-const rootIndex = new WeakMap<FileIndex, Map<string, CallSite[]>>();
-
 /** A file's calls grouped by the first name of their callee, built on first use. */
-export function callsByRoot(file: FileIndex): Map<string, CallSite[]> {
-  let index = rootIndex.get(file);
-  if (!index) {
-    index = new Map();
-    for (const call of file.calls) {
-      const list = index.get(call.root);
-      if (list) list.push(call);
-      else index.set(call.root, [call]);
-    }
-    rootIndex.set(file, index);
+export const callsByRoot = perFile((file): Map<string, CallSite[]> => {
+  const index = new Map<string, CallSite[]>();
+  for (const call of file.calls) {
+    const list = index.get(call.root);
+    if (list) list.push(call);
+    else index.set(call.root, [call]);
   }
   return index;
-}
+});
 
 /**
  * Whether a path is not the running service: tests and mocks (`integration_tests/`, `mockApis/`, wiremock,

@@ -128,7 +128,7 @@ export interface ArgInfo {
   callee: string | undefined;
 }
 
-export function argInfo(kind: ArgKind, line: number, source: string, start: number, end: number): ArgInfo {
+function argInfo(kind: ArgKind, line: number, source: string, start: number, end: number): ArgInfo {
   return {
     kind,
     line,

@@ -1,9 +1,9 @@
 import path from "node:path";
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, productionSources } from "../context.js";
+import { ev, isNonProductionPath, perFile, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Findings } from "../facts.js";
-import type { FileIndex, NamedLine } from "../../scan/source-index.js";
+import type { NamedLine } from "../../scan/source-index.js";
 
 /** Capabilities that tell the archetypes apart, each found by the packages the code imports. */
 const CAPABILITIES: Array<[string, string[]]> = [
@@ -157,28 +157,22 @@ function themesOfFileName(p: string): number {
   return mask;
 }
 
-const literalHits = new WeakMap<FileIndex, Array<NamedLine | undefined>>();
-
 /** Per theme of WORDS, a file's first route literal (not an asset) whose words match it: remembered per file. */
-function literalThemes(file: FileIndex): Array<NamedLine | undefined> {
-  let hits = literalHits.get(file);
-  if (!hits) {
-    hits = WORDS.map(() => undefined);
-    let left = WORDS.length;
-    for (const l of file.pathLiterals) {
-      if (left === 0) break;
-      if (ASSET.test(l.name)) continue;
-      const words = pathWords(l.name).add(ROUTE);
-      for (let theme = 0; theme < WORDS.length; theme++) {
-        if (hits[theme] || !WORDS[theme]![1](words)) continue;
-        hits[theme] = l;
-        left--;
-      }
+const literalThemes = perFile((file): Array<NamedLine | undefined> => {
+  const hits: Array<NamedLine | undefined> = WORDS.map(() => undefined);
+  let left = WORDS.length;
+  for (const l of file.pathLiterals) {
+    if (left === 0) break;
+    if (ASSET.test(l.name)) continue;
+    const words = pathWords(l.name).add(ROUTE);
+    for (let theme = 0; theme < WORDS.length; theme++) {
+      if (hits[theme] || !WORDS[theme]![1](words)) continue;
+      hits[theme] = l;
+      left--;
     }
-    literalHits.set(file, hits);
   }
   return hits;
-}
+});
 
 export const archetypeSignalsDetector: Detector = {
   id: "archetype-signals",

@@ -1,5 +1,12 @@
 import type { Detector } from "../detector.js";
-import { callsMatching, callsNamed, ev, isNonProductionPath, productionSources } from "../context.js";
+import {
+  callsMatching,
+  callsNamed,
+  ev,
+  isNonProductionPath,
+  perFile,
+  productionSources,
+} from "../context.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
@@ -114,14 +121,8 @@ interface Guards {
   first?: { file: string; line: number };
 }
 
-const guardsOf = new WeakMap<FileIndex, Guards>();
-
 /** One file's route definitions and how many name a sign-in (remembered per file for the package runs). */
-function routeGuards(file: FileIndex): Guards {
-  let guards = guardsOf.get(file);
-  if (!guards) guardsOf.set(file, (guards = countGuards(file)));
-  return guards;
-}
+const routeGuards = perFile(countGuards);
 
 function countGuards(file: FileIndex): Guards {
   let total = 0;
@@ -162,36 +163,22 @@ function gatewayAuthoriser(file: FileIndex): Signal | undefined {
   return { name: SIGN_IN_ON_ALL_ROUTES, evidence: ev(file.rel, p.line, `API Gateway authoriser ${p.name}`) };
 }
 
-const serviceWide = new WeakMap<FileIndex, Signal | null>();
-
 /**
  * Sign-in one file puts on the whole service: global middleware, a framework default or a gateway authoriser.
  * It depends on the file alone: remembered for the package runs, and copied by the caller.
  */
-function wholeService(file: FileIndex): Signal | undefined {
-  let found = serviceWide.get(file);
-  if (found === undefined) {
-    found = globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file) ?? null;
-    serviceWide.set(file, found);
-  }
-  return found ?? undefined;
-}
-
-const spaFlags = new WeakMap<FileIndex, { root: boolean; redirect: boolean }>();
+const wholeService = perFile(
+  (file): Signal | undefined => globalMiddleware(file) ?? frameworkDefault(file) ?? gatewayAuthoriser(file),
+);
 
 /** Whether a file renders an app root wrapped in a browser sign-in library, and whether it redirects to sign in. */
-function spaFile(f: FileIndex): { root: boolean; redirect: boolean } {
-  let flags = spaFlags.get(f);
-  if (!flags) {
-    const uses = f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
-    flags = {
-      root: uses && callsMatching(f, SPA_ROOT).length > 0,
-      redirect: callsMatching(f, SPA_REDIRECT).length > 0,
-    };
-    spaFlags.set(f, flags);
-  }
-  return flags;
-}
+const spaFile = perFile((f): { root: boolean; redirect: boolean } => {
+  const uses = f.imports.some((i) => !i.typeOnly && SPA_SIGN_IN.test(i.module));
+  return {
+    root: uses && callsMatching(f, SPA_ROOT).length > 0,
+    redirect: callsMatching(f, SPA_REDIRECT).length > 0,
+  };
+});
 
 /** A single-page app whose root is wrapped in a browser sign-in library that redirects to sign in. */
 function spaSignIn(sources: FileIndex[]): Signal | undefined {

@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, localNames, productionSources, resolveImport } from "../context.js";
+import { ev, localNames, perFile, productionSources, resolveImport } from "../context.js";
 import { importGraph } from "../imports.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
@@ -8,18 +8,12 @@ import { argText } from "../../scan/syntax.js";
 
 /** Modules whose use the auth detector already reports: a file built on them is not custom auth. */
 const KNOWN = AUTH.flatMap((a) => (a.kind === "session" ? [] : a.modules));
-const knownAuth = new WeakMap<FileIndex, boolean>();
 /** Whether a file builds on a library the auth detector reports (remembered per file: four checks ask). */
-const usesKnownAuth = (file: FileIndex): boolean => {
-  let answer = knownAuth.get(file);
-  if (answer === undefined) {
-    answer = file.imports.some(
-      (i) => KNOWN.some((m) => i.module === m || i.module.startsWith(`${m}/`)) || /^passport/.test(i.module),
-    );
-    knownAuth.set(file, answer);
-  }
-  return answer;
-};
+const usesKnownAuth = perFile((file): boolean =>
+  file.imports.some(
+    (i) => KNOWN.some((m) => i.module === m || i.module.startsWith(`${m}/`)) || /^passport/.test(i.module),
+  ),
+);
 
 type Auth = NonNullable<Findings["auth"]>[number];
 
@@ -87,17 +81,11 @@ interface Roles {
   what: string;
 }
 
-const ofFile = new WeakMap<FileIndex, { hapi: Auth[]; roles?: Roles }>();
-
 /**
  * A file's hapi auth schemes and strategies, and its first role guard. They depend on the file alone:
  * remembered for the package runs (the caller copies what it returns).
  */
-function fileAuth(file: FileIndex): { hapi: Auth[]; roles?: Roles } {
-  let found = ofFile.get(file);
-  if (!found) ofFile.set(file, (found = readFileAuth(file)));
-  return found;
-}
+const fileAuth = perFile(readFileAuth);
 
 function readFileAuth(file: FileIndex): { hapi: Auth[]; roles?: Roles } {
   const hapi: Auth[] = [];
@@ -223,23 +211,15 @@ function givesParam(file: FileIndex, name: string): boolean {
   return file.calls.some((c) => c.args[0]?.value === name) || file.properties.some((p) => p.name === name);
 }
 
-const authorise = new WeakMap<FileIndex, number | null>();
-
 /** The line where a file builds an authorise request by hand, if it does (remembered per file). */
-function authoriseRequest(file: FileIndex): number | undefined {
-  let line = authorise.get(file);
-  if (line === undefined) {
-    line =
-      usesKnownAuth(file) ||
-      !givesParam(file, "client_id") ||
-      !(givesParam(file, "redirect_uri") || givesParam(file, "response_type"))
-        ? null
-        : (file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
-          file.properties.find((p) => p.name === "client_id")!.line);
-    authorise.set(file, line);
-  }
-  return line ?? undefined;
-}
+const authoriseRequest = perFile((file): number | undefined =>
+  usesKnownAuth(file) ||
+  !givesParam(file, "client_id") ||
+  !(givesParam(file, "redirect_uri") || givesParam(file, "response_type"))
+    ? undefined
+    : (file.calls.find((c) => c.args[0]?.value === "client_id")?.line ??
+      file.properties.find((p) => p.name === "client_id")!.line),
+);
 
 /**
  * An authorisation-code sign-in written by hand: the service builds the identity provider's authorise request

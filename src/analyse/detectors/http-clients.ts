@@ -336,13 +336,9 @@ function urlArg(call: CallSite): CallSite["args"][number] | undefined {
 }
 
 /** A file's `.timeout()` calls, found once: every outbound call of the file asks. */
-const timeoutCalls = new WeakMap<FileIndex, readonly CallSite[]>();
-
 /** superagent sets timeouts on the chain: `request.get(url).timeout(5000)`. */
 function chainTimeout(file: FileIndex, call: CallSite): boolean {
-  let timeouts = timeoutCalls.get(file);
-  if (!timeouts) timeoutCalls.set(file, (timeouts = callsNamed(file, TIMEOUT_NAME)));
-  return timeouts.some(
+  return callsNamed(file, TIMEOUT_NAME).some(
     (c) =>
       argText(c.chainArgs?.[0]) === argText(call.args[0]) &&
       c.callee.startsWith(`${call.callee}()`) &&

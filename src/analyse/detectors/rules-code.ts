@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Detector } from "../detector.js";
-import { ev, productionSources, resolveImport, type DetectorContext } from "../context.js";
+import { ev, perFile, productionSources, resolveImport, type DetectorContext } from "../context.js";
 import type { Binding, FileIndex } from "../../scan/source-index.js";
 import type { Findings } from "../facts.js";
 import { pathWords } from "./archetype-signals.js";
@@ -106,36 +106,19 @@ function mayReachRuleFolder(from: string, spec: string): boolean {
   );
 }
 
-const decisions = new WeakMap<FileIndex, boolean>();
-
 /** A branchy function named for a decision, outside UI components (remembered per file for the package runs). */
-function isDecision(f: FileIndex): boolean {
-  let answer = decisions.get(f);
-  if (answer === undefined) {
-    const b = f.branchiest;
-    if (!b || b.branches < BRANCHES_MIN || COMPONENT.test(f.rel)) answer = false;
-    else {
-      const words = pathWords(`${f.rel.replace(/\.\w+$/, "")} ${b.name}`);
-      answer = DECISION_WORDS.some((w) => words.has(w));
-    }
-    decisions.set(f, answer);
-  }
-  return answer;
-}
-
-const tables = new WeakMap<FileIndex, Binding | null>();
+const isDecision = perFile((f): boolean => {
+  const b = f.branchiest;
+  if (!b || b.branches < BRANCHES_MIN || COMPONENT.test(f.rel)) return false;
+  const words = pathWords(`${f.rel.replace(/\.\w+$/, "")} ${b.name}`);
+  return DECISION_WORDS.some((w) => words.has(w));
+});
 
 /** A module-level object or array named for rates or thresholds (remembered per file for the package runs). */
-function rateTable(file: FileIndex): Binding | undefined {
-  let table = tables.get(file);
-  if (table === undefined) {
-    table =
-      file.bindings.find((b) => {
-        if (b.value.kind !== "object" && b.value.kind !== "array") return false;
-        const words = pathWords(b.name);
-        return TABLE_WORDS.some((w) => words.has(w)) && !NOT_TABLE.some((w) => words.has(w));
-      }) ?? null;
-    tables.set(file, table);
-  }
-  return table ?? undefined;
-}
+const rateTable = perFile((file): Binding | undefined =>
+  file.bindings.find((b) => {
+    if (b.value.kind !== "object" && b.value.kind !== "array") return false;
+    const words = pathWords(b.name);
+    return TABLE_WORDS.some((w) => words.has(w)) && !NOT_TABLE.some((w) => words.has(w));
+  }),
+);
