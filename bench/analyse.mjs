@@ -108,12 +108,17 @@ async function main() {
       );
     await writeFile(list, JSON.stringify({ files }));
 
-    // Rounds alternate the passes, so a busy spell on a shared machine falls on all of them alike.
+    // Rounds alternate the passes, so a busy spell on a shared machine falls on all of them alike. The first
+    // analysis (which listed the files) counts towards the best of each pass but is in no round.
     const runs = { analysis: [first], parse: [], "parse-nojsdoc": [] };
+    const paired = [];
     for (let round = 0; round < RUNS; round++) {
+      const at = {};
       for (const mode of ["parse", "parse-nojsdoc", "analysis"]) {
-        if (runs[mode].length < RUNS) runs[mode].push(measure(mode, corpus, mode === "analysis" ? "" : list));
+        at[mode] = measure(mode, corpus, mode === "analysis" ? "" : list);
+        runs[mode].push(at[mode]);
       }
+      paired.push(at.analysis.cpuMs / at.parse.cpuMs);
     }
     const best = (mode) => runs[mode].reduce((a, b) => (b.cpuMs < a.cpuMs ? b : a));
     const analysis = best("analysis");
@@ -128,7 +133,7 @@ async function main() {
         `${label.padEnd(34)} CPU ${s(r.cpuMs)} (wall ${s(r.ms)}), ${rate(r)}, peak RSS ${r.peakMiB.toFixed(0)} MiB`,
       );
     console.log(
-      `\nParsed ${analysis.files.toLocaleString()} files, ${analysis.lines.toLocaleString()} lines; best of ${RUNS} runs by CPU time`,
+      `\nParsed ${analysis.files.toLocaleString()} files, ${analysis.lines.toLocaleString()} lines; best of ${RUNS} runs by CPU time (analysis: ${RUNS + 1})`,
     );
     row("analysis (scan, parse, walk, detect)", analysis);
     row("ts.createSourceFile (read + parse)", parse);
@@ -141,6 +146,13 @@ async function main() {
     );
     console.log(
       `Ratio analysis / pass with JSDoc off:   ${(analysis.cpuMs / parseNoJsDoc.cpuMs).toFixed(2)}`,
+    );
+    // The machine's speed drifts between minutes, so the best of each pass may come from different spells. A
+    // round runs both passes back to back: the median of the rounds' own ratios is the steadier figure.
+    const sorted = [...paired].sort((a, b) => a - b);
+    const median = (sorted[(sorted.length - 1) >> 1] + sorted[sorted.length >> 1]) / 2;
+    console.log(
+      `Ratio in each round (both passes back to back): ${paired.map((r) => r.toFixed(2)).join(", ")}; median ${median.toFixed(2)}`,
     );
   } finally {
     await rm(corpus, { recursive: true, force: true });
