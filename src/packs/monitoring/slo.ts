@@ -238,7 +238,8 @@ export function sloGuardAlerts(profile: Profile, journey: Journey): AlertDef[] {
   const labels = (severity: "page" | "ticket") => ({
     service,
     journey: journey.id,
-    sli: "availability",
+    // The SLI the guards watch: availability, or latency for a journey measured on latency alone.
+    sli: journeySlis(journey)[0] ?? "availability",
     severity,
     priority: priorityOf(severity, fm.severity),
     citizen_impact: journey.criticality,

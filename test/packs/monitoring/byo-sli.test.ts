@@ -146,6 +146,29 @@ describe("a journey's own SLI", () => {
   );
 
   it.skipIf(lacks("promtool"))(
+    "on latency alone keeps its alerts to latency, and says so in their labels",
+    async () => {
+      const files = await renderProfile(await fixtureProfile("byo-sli-latency-only"), {});
+      const group = sloGroups(files).find((g) => g.name === "licences-licences-slo")!;
+      const alerts = group.rules.filter((r) => r.alert);
+      // Burn-rate alerts come as a page and a ticket under one name; no availability alert is made.
+      expect([...new Set(alerts.map((r) => r.alert))].sort()).toEqual([
+        "LicencesLicencesLatencyBudgetBurn",
+        "LicencesLicencesSliMetricsAbsent",
+      ]);
+      // Every alert of the journey is about latency: the ticket for missing metrics too.
+      for (const rule of alerts as Array<Rule & { labels: Record<string, string> }>)
+        expect(rule.labels.sli, rule.alert).toBe("latency");
+      const absent = alerts.find((r) => r.alert === "LicencesLicencesSliMetricsAbsent")!;
+      expect(absent.expr).toBe('absent(sum(sum(rate(licence_lookups_total{app="licences"}[10m]))))');
+      expect(await promtoolProblems(files)).toEqual({
+        "promtool-check-rules": [],
+        "promtool-test-rules": [],
+      });
+    },
+  );
+
+  it.skipIf(lacks("promtool"))(
     "that promtool rejects fails generate, naming the journey and key",
     async () => {
       const profile = await fixtureProfile("byo-sli-bad-query");
