@@ -1,5 +1,5 @@
 import type { FileIndex } from "../scan/source-index.js";
-import { ev, isNonProductionPath } from "./context.js";
+import { ev, isNonProductionPath, type TextFile } from "./context.js";
 import type { Facts } from "./facts.js";
 import { SESSION_STORE } from "./detectors/auth.js";
 import type { Merged } from "./run-detectors.js";
@@ -8,11 +8,76 @@ const HEALTH =
   /\/(health|healthz|healthcheck|health-check|ready|readyz|readiness|live|livez|liveness|ping|ping\.xml|ping\.json|heartbeat)(\/(info|status|check|live|liveness|ready|readiness))?$/;
 
 /** Facts that need more than one detector's findings: health endpoints, outbound timeouts, no auth. */
-export function finish(merged: Merged, sources: FileIndex[]): Merged {
-  return { ...merged, readiness: finishReadiness(merged, sources), auth: finishAuth(merged) };
+export function finish(merged: Merged, sources: FileIndex[], textFiles: readonly TextFile[] = []): Merged {
+  const integrations = settleTimeouts(merged.integrations, sources, textFiles);
+  const settled = { ...merged, integrations };
+  const readiness = finishReadiness(settled, sources, integrations !== merged.integrations);
+  return { ...settled, readiness, auth: finishAuth(merged) };
 }
 
-function finishReadiness(merged: Merged, sources: FileIndex[]): Facts["readiness"] {
+/** A name that sets a timeout or aborts a call: `timeout:`, `requestTimeout`, `API_TIMEOUT`, `AbortSignal.timeout()`. */
+const TIMEOUT_WORD = /timeout/i;
+/** Timers are not timeouts on a call (a hand-made one aborts, and `abort` is looked for). */
+const TIMERS = new Set(["setTimeout", "clearTimeout"]);
+/** Sessions and sign-out timers time people out, not calls: `SESSION_TIMEOUT`, `session.timeout`, an idle modal. */
+const NOT_A_CALL = /session|cookie|idle|inactiv|sign.?out|log.?out/i;
+/** Settings files a timeout may be kept in (`config/default.json` read through `config.get('api.timeout')`). */
+const SETTINGS_FILE = /(^|\/)(config|settings)\/[^/]+\.(json|ya?ml)$|(^|\/)\.env[\w.-]*$/;
+
+/**
+ * Whether the service's own code may set a timeout on a call anywhere: a key, a property read, a setting, an env
+ * var or a call that names one, or an abort. Tests, mocks and tool configs do not count (a test runner's timeout
+ * is not the service's), nor do session and sign-out timeouts.
+ */
+function setsTimeoutAnywhere(sources: readonly FileIndex[], textFiles: readonly TextFile[]): boolean {
+  const timeout = (name: string) => TIMEOUT_WORD.test(name) && !NOT_A_CALL.test(name);
+  for (const s of sources) {
+    if (isNonProductionPath(s.rel) || NOT_A_CALL.test(s.rel)) continue;
+    // `timeout: process.env.SESSION_TIMEOUT`: the line's setting says what the key is for.
+    const session = new Set<number>();
+    for (const x of s.settings)
+      if (NOT_A_CALL.test(x.env) || x.path.some((k) => NOT_A_CALL.test(k))) session.add(x.line);
+    for (const e of s.envReads) if (NOT_A_CALL.test(e.name)) session.add(e.line);
+    if (s.properties.some((p) => (timeout(p.name) || p.name === "signal") && !session.has(p.line)))
+      return true;
+    if (s.accessed.some((a) => timeout(a.name) || a.name === "signal")) return true;
+    if (s.envReads.some((e) => timeout(e.name))) return true;
+    if (
+      s.settings.some(
+        (x) => timeout(x.env) || (x.path.some(timeout) && !x.path.some((k) => NOT_A_CALL.test(k))),
+      )
+    )
+      return true;
+    for (const call of s.calls) {
+      if (call.name === "abort" || (timeout(call.name) && !TIMERS.has(call.name))) return true;
+      const first = call.args[0]?.value;
+      if (first !== undefined && timeout(first)) return true;
+    }
+  }
+  return textFiles.some(
+    (f) =>
+      SETTINGS_FILE.test(f.rel) &&
+      !isNonProductionPath(f.rel) &&
+      f.text.split("\n").some((line) => timeout(line)),
+  );
+}
+
+/**
+ * A client whose timeout could not be read (its options built elsewhere, an SDK, an upstream named in config)
+ * has none when nothing in the service's code sets a timeout at all: then no option could have carried one.
+ * Otherwise it stays unknown.
+ */
+function settleTimeouts(
+  integrations: Facts["integrations"],
+  sources: readonly FileIndex[],
+  textFiles: readonly TextFile[],
+): Facts["integrations"] {
+  if (!integrations.some((i) => i.hasTimeout === undefined)) return integrations;
+  if (setsTimeoutAnywhere(sources, textFiles)) return integrations;
+  return integrations.map((i) => (i.hasTimeout === undefined ? { ...i, hasTimeout: false } : i));
+}
+
+function finishReadiness(merged: Merged, sources: FileIndex[], noneInCode: boolean): Facts["readiness"] {
   const readiness = { ...merged.readiness };
   const health = merged.routes
     .filter((r, i, all) => HEALTH.test(r.path) && all.findIndex((o) => o.path === r.path) === i)
@@ -28,7 +93,7 @@ function finishReadiness(merged: Merged, sources: FileIndex[]): Facts["readiness
     }
   }
   readiness.healthEndpoints = health;
-  readiness.outboundTimeouts = outboundTimeouts(merged.integrations);
+  readiness.outboundTimeouts = outboundTimeouts(merged.integrations, noneInCode);
   return readiness;
 }
 
@@ -36,7 +101,10 @@ function finishReadiness(merged: Merged, sources: FileIndex[]): Facts["readiness
  * Timeouts are present only when every outbound client is known to set one. HTTP upstreams whose calls were not
  * seen (declared in config only) count as unknown, so not present; "no outbound calls" only when none was found.
  */
-function outboundTimeouts(integrations: Facts["integrations"]): Facts["readiness"]["outboundTimeouts"] {
+function outboundTimeouts(
+  integrations: Facts["integrations"],
+  noneInCode: boolean,
+): Facts["readiness"]["outboundTimeouts"] {
   if (integrations.length === 0) return { present: true, detail: "no outbound calls found", evidence: [] };
   const relevant = integrations.filter(
     (i) => i.hasTimeout !== undefined || i.kind === "http" || i.kind === "pay",
@@ -55,6 +123,7 @@ function outboundTimeouts(integrations: Facts["integrations"]): Facts["readiness
       detail: [
         missing.length ? `no timeout on: ${missing.map((i) => i.name).join(", ")}` : "",
         unknown.length ? `timeout not known for: ${unknown.map((i) => i.name).join(", ")}` : "",
+        noneInCode ? "nothing in the service's code sets a timeout" : "",
       ]
         .filter(Boolean)
         .join("; "),

@@ -51,7 +51,7 @@ export async function analyse(dir: string, options: AnalyseOptions = {}): Promis
     manifests,
   };
   const detectors = options.detectors ?? builtIn;
-  const merged = finish(runDetectors(ctx, detectors), sources);
+  const merged = finish(runDetectors(ctx, detectors), sources, textFiles);
   if (sources.length === 0)
     skipped.push({ file: ".", reason: "no JavaScript or TypeScript source files: code facts are empty" });
   const workspace = analysePackages(ctx, detectors, sanitiseName);

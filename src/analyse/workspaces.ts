@@ -39,7 +39,7 @@ export function analysePackages(
       packages: declared(ctx, member, root),
       manifests: ctx.manifests.filter((m) => m === member || m === root),
     };
-    const facts = finish(runDetectors(sub, summarising), sub.sources);
+    const facts = finish(runDetectors(sub, summarising), sub.sources, sub.textFiles);
     const level = classify({ ...facts, skipped: [], stats: { files: 0, sourceFiles: 0, lines: 0 } });
     return {
       name: sanitise(member.name ?? path.posix.basename(member.dir)),

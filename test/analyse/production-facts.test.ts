@@ -1,4 +1,8 @@
+import { cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { analyse } from "../../src/analyse/index.js";
+import { fixturePath, withTempDir } from "../helpers.js";
 import { analyseFixture, where } from "./fixture.js";
 
 describe("facts come from the running service only", () => {
@@ -75,10 +79,48 @@ describe("outbound clients and SDKs as real teams write them", () => {
   });
 
   it("outbound timeouts are present only when every client has one", async () => {
-    const { readiness } = (await analyseFixture("facts-outbound-sdks")).facts;
-    expect(readiness.outboundTimeouts).toMatchObject({
+    const { facts } = await analyseFixture("facts-outbound-sdks");
+    expect(facts.readiness.outboundTimeouts).toMatchObject({
       present: false,
       detail: "no timeout on: payments-service",
+    });
+    // Its config sets a timeout for one API, so an SDK whose options were not read stays unknown.
+    const sqs = facts.integrations.find((i) => i.name === "Amazon SQS")!;
+    expect(sqs.hasTimeout).toBeUndefined();
+  });
+
+  it("a client whose timeout cannot be read has none when nothing in the code sets one", async () => {
+    const { facts } = await analyseFixture("facts-no-timeout-anywhere");
+    // Request options built by a helper, an SDK client and a mail transport: none of them read, none with a
+    // timeout, since neither the code nor its settings name one. The session's timeout, the test's timeout and
+    // a retry pause on setTimeout are not timeouts on a call.
+    expect(facts.integrations.map((i) => [i.name, i.hasTimeout])).toEqual([
+      ["Amazon SQS", false],
+      ["SMTP email", false],
+      ["claims-api", false],
+    ]);
+    expect(facts.readiness.outboundTimeouts).toMatchObject({
+      present: false,
+      detail:
+        "no timeout on: Amazon SQS, SMTP email, claims-api; nothing in the service's code sets a timeout",
+    });
+  });
+
+  it("one timeout setting anywhere in the code leaves the unread clients unknown", async () => {
+    await withTempDir(async (dir) => {
+      await cp(fixturePath("analyse", "facts-no-timeout-anywhere"), dir, { recursive: true });
+      const helper = path.join(dir, "src", "lib", "request-helper.js");
+      await writeFile(
+        helper,
+        (await readFile(helper, "utf8")).replace('method: "GET", url,', 'method: "GET", url, timeout: 5000,'),
+      );
+      const { facts } = await analyse(dir);
+      expect(facts.integrations.map((i) => [i.name, i.hasTimeout])).toEqual([
+        ["Amazon SQS", undefined],
+        ["SMTP email", undefined],
+        ["claims-api", undefined],
+      ]);
+      expect(facts.readiness.outboundTimeouts.detail).toBe("timeout not known for: claims-api");
     });
   });
 });
