@@ -1,5 +1,5 @@
 import type { FileIndex } from "../scan/source-index.js";
-import { ev, isNonProductionPath, type TextFile } from "./context.js";
+import { ev, isNonProductionPath, isTestPath, type TextFile } from "./context.js";
 import type { Facts } from "./facts.js";
 import { SESSION_STORE } from "./detectors/auth.js";
 import type { Merged } from "./run-detectors.js";
@@ -11,7 +11,7 @@ const HEALTH =
 export function finish(merged: Merged, sources: FileIndex[], textFiles: readonly TextFile[] = []): Merged {
   const integrations = settleTimeouts(merged.integrations, sources, textFiles);
   const settled = { ...merged, integrations };
-  const readiness = finishReadiness(settled, sources, integrations !== merged.integrations);
+  const readiness = finishReadiness(settled, sources, textFiles, integrations !== merged.integrations);
   return { ...settled, readiness, auth: finishAuth(merged) };
 }
 
@@ -77,7 +77,12 @@ function settleTimeouts(
   return integrations.map((i) => (i.hasTimeout === undefined ? { ...i, hasTimeout: false } : i));
 }
 
-function finishReadiness(merged: Merged, sources: FileIndex[], noneInCode: boolean): Facts["readiness"] {
+function finishReadiness(
+  merged: Merged,
+  sources: FileIndex[],
+  textFiles: readonly TextFile[],
+  noneInCode: boolean,
+): Facts["readiness"] {
   const readiness = { ...merged.readiness };
   const health = merged.routes
     .filter((r, i, all) => HEALTH.test(r.path) && all.findIndex((o) => o.path === r.path) === i)
@@ -92,9 +97,39 @@ function finishReadiness(merged: Merged, sources: FileIndex[], noneInCode: boole
       }
     }
   }
+  // Served by a framework or a dependency (HOF serves /healthz/ping): the platform's probes say where.
+  if (health.length === 0) health.push(...probePaths(textFiles));
   readiness.healthEndpoints = health;
   readiness.outboundTimeouts = outboundTimeouts(merged.integrations, noneInCode);
   return readiness;
+}
+
+/** Kubernetes manifests and chart values: YAML, or YAML templates (`deployment.yaml.tpl`). */
+const MANIFEST = /\.ya?ml(\.(tpl|template|j2|tmpl))?$/;
+
+/**
+ * The paths Kubernetes probes request (`livenessProbe: httpGet: path: /healthz`), in manifests and chart values
+ * wherever they live, except tests. Only plain URL paths are taken: templated ones (`{{ .Values.x }}`) are left out.
+ */
+function probePaths(textFiles: readonly TextFile[]): Facts["readiness"]["healthEndpoints"] {
+  const found: Facts["readiness"]["healthEndpoints"] = [];
+  for (const file of textFiles) {
+    if (!MANIFEST.test(file.rel) || isTestPath(file.rel) || !file.text.includes("httpGet")) continue;
+    const lines = file.text.split("\n");
+    lines.forEach((line, i) => {
+      const probe = /^(\s*)(- )?httpGet:\s*$/.exec(line);
+      if (!probe) return;
+      const indent = probe[1]!.length + (probe[2] ? 2 : 0);
+      for (let j = i + 1; j < lines.length; j++) {
+        const next = lines[j]!;
+        if (next.trim() === "" || next.trim().startsWith("#")) continue;
+        if (next.length - next.trimStart().length <= indent) break;
+        const path = /^\s*path:\s*["']?(\/[\w\-./~%]*)["']?\s*(#.*)?$/.exec(next)?.[1];
+        if (path && !found.some((h) => h.path === path)) found.push({ path, evidence: ev(file.rel, j + 1) });
+      }
+    });
+  }
+  return found;
 }
 
 /**

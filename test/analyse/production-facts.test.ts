@@ -213,12 +213,32 @@ describe("a compose file for tests is not a deploy file", () => {
 });
 
 describe("readiness from the libraries real services use", () => {
+  it("a shutdown plugin, pino set up by a dependency and the platform's probes are readiness too", async () => {
+    const { readiness } = (await analyseFixture("readiness-from-dependencies")).facts;
+    // hapi-pulse stops the server on SIGTERM: no process.on in the code is needed.
+    expect(readiness.gracefulShutdown).toMatchObject({ present: true, detail: "handles SIGTERM" });
+    expect(where(readiness.gracefulShutdown.evidence[0]!)).toBe("src/plugins/pulse.js:2");
+    // Only console in the code, but pino-pretty is declared: pino logs, from the shared server package.
+    expect(readiness.logging).toMatchObject({
+      present: true,
+      detail:
+        "structured logging: pino, set up by a dependency (pino-pretty, which formats pino's output, is declared)",
+    });
+    expect(where(readiness.logging.evidence[0]!)).toBe("package.json:10");
+    // No health route in the code: the probes' literal paths, not the templated one nor the test manifest's.
+    expect(readiness.healthEndpoints.map((h) => `${h.path} ${where(h.evidence)}`)).toEqual([
+      "/healthz/ping kube/deployment.yaml:13",
+      "/healthz/started kube/deployment.yaml:23",
+    ]);
+  });
+
   it("Application Insights and StatsD are metrics; /health/info is a health path", async () => {
     const { readiness } = (await analyseFixture("readiness-telemetry-libraries")).facts;
     expect(readiness.metrics).toMatchObject({
       present: true,
       detail: "metrics: applicationinsights, hot-shots",
     });
+    // Its probe (on /) is not read: the code serves a health path.
     expect(readiness.healthEndpoints.map((h) => `${h.path} ${where(h.evidence)}`)).toEqual([
       "/health/info src/app.js:9",
     ]);

@@ -52,6 +52,10 @@ const SHUTDOWN = [
   "lightship",
   "close-with-grace",
   "http-graceful-shutdown",
+  "@moebius/http-graceful-shutdown",
+  // Framework plugins that stop the server on SIGTERM: hapi's pulse, fastify's graceful shutdown.
+  "hapi-pulse",
+  "fastify-graceful-shutdown",
 ];
 const RATE_LIMIT = [
   "express-rate-limit",
@@ -102,6 +106,23 @@ function consoleLogging(ctx: DetectorContext): Signal | undefined {
   return undefined;
 }
 
+/**
+ * pino-pretty only formats pino's output: declared with no logger set up in the code, the service logs through
+ * pino from a dependency (an organisation's shared server package, say).
+ */
+function prettyPrintedPino(ctx: DetectorContext): Signal | undefined {
+  const info = ctx.packages.get("pino-pretty");
+  if (!info) return undefined;
+  const text = ctx.textFiles.find((f) => f.rel === info.file)?.text ?? "";
+  const line = text.split("\n").findIndex((l) => l.includes('"pino-pretty"')) + 1;
+  return {
+    present: true,
+    detail:
+      "structured logging: pino, set up by a dependency (pino-pretty, which formats pino's output, is declared)",
+    evidence: [ev(info.file, Math.max(line, 1), "pino-pretty")],
+  };
+}
+
 /** Fastify and NestJS log through pino when configured: `fastify({ logger: … })`. */
 function frameworkLogger(ctx: DetectorContext): Signal | undefined {
   for (const file of productionSources(ctx)) {
@@ -131,7 +152,9 @@ export const readinessDetector: Detector = {
     return {
       readiness: {
         metrics: usesAny(ctx, METRICS, "metrics"),
-        logging: logging.present ? logging : (frameworkLogger(ctx) ?? consoleLogging(ctx) ?? logging),
+        logging: logging.present
+          ? logging
+          : (frameworkLogger(ctx) ?? prettyPrintedPino(ctx) ?? consoleLogging(ctx) ?? logging),
         gracefulShutdown: gracefulShutdown(ctx),
         rateLimiting,
         securityHeaders,
