@@ -19,6 +19,10 @@ describe("config-driven routes: HOF steps maps", () => {
       "apps/renewal/index.js:11",
     );
     expect(a.facts.frameworks.map((f) => `${f.name} ${where(f.evidence)}`)).toEqual(["express server.js:4"]);
+    // HOF keeps its sessions in Redis by default: a datastore no line of the service's own code connects to.
+    expect(a.facts.datastores.map((d) => `${d.kind} ${d.client} ${d.envVar} ${where(d.evidence)}`)).toEqual([
+      "redis hof REDIS_HOST server.js:4",
+    ]);
   });
 });
 

@@ -9,7 +9,8 @@ const PACKAGES = ["hof", "hof-bootstrap"];
 
 /**
  * HOF (Home Office Forms) builds an Express app from config: each app module exports `{ baseUrl, steps }`
- * and every step is a page, shown with GET and, when it asks for something, submitted with POST.
+ * and every step is a page, shown with GET and, when it asks for something, submitted with POST. HOF keeps every
+ * session in Redis (its default store, at REDIS_HOST and REDIS_PORT): a form's answers live there until submitted.
  */
 export const hofDetector: Detector = {
   id: "hof",
@@ -17,16 +18,27 @@ export const hofDetector: Detector = {
   packages: PACKAGES,
   isEnabled: enabledByPackages(PACKAGES),
   detect(ctx) {
-    const findings: Required<Pick<Findings, "frameworks" | "routes">> = { frameworks: [], routes: [] };
+    const findings: Required<Pick<Findings, "frameworks" | "routes" | "datastores">> = {
+      frameworks: [],
+      routes: [],
+      datastores: [],
+    };
     for (const file of ctx.sources) {
       if (isNonProductionPath(file.rel)) continue;
       const hof = localNames(file, PACKAGES);
       const bootstrap = file.calls.find((c) => hof.has(c.callee));
-      if (bootstrap && findings.frameworks.length === 0)
+      if (bootstrap && findings.frameworks.length === 0) {
         findings.frameworks.push({
           name: "express",
           evidence: ev(file.rel, bootstrap.line, `${bootstrap.callee}()`),
         });
+        findings.datastores.push({
+          kind: "redis",
+          client: "hof",
+          envVar: "REDIS_HOST",
+          evidence: ev(file.rel, bootstrap.line, `${bootstrap.callee}(): sessions in Redis`),
+        });
+      }
       for (const app of exported(ctx, file)) {
         const steps = app.arg.props?.steps?.props;
         if (!steps) continue;
