@@ -83,7 +83,13 @@ export function normalisePath(path) {
     .replace(/\/{2,}/g, "/")
     .split("/")
     .map((seg) => {
-      if (/^\[\[?\.\.\.[^\]]+\]\]?$/.test(seg) || /^\*\w*$/.test(seg) || /^\{[^}]*\*\}$/.test(seg))
+      // `[...slug]`, `*slug`, `{*slug}` and path-to-regexp's `:slug*` and `:slug+` all take the rest of the path.
+      if (
+        /^\[\[?\.\.\.[^\]]+\]\]?$/.test(seg) ||
+        /^\*\w*$/.test(seg) ||
+        /^\{[^}]*\*\}$/.test(seg) ||
+        /^:\w+[*+]$/.test(seg)
+      )
         return "*";
       if (/^:\w/.test(seg) || /^\{[^}]+\}$/.test(seg) || /^\[[^\]]+\]$/.test(seg) || /^<[^>]+>$/.test(seg))
         return ":param";

@@ -88,6 +88,10 @@ describe("corpus scoring", () => {
     const spellings = ["/a/:id/b", "/a/{id}/b/", "/a/[id]/b", "/a/<id>/b", "/a//:id?/b", "/a/:id(\\d+)/b"];
     expect(new Set(spellings.map(normalisePath))).toEqual(new Set(["/a/:param/b"]));
     expect(normalisePath("/docs/[[...slug]]")).toBe("/docs/*");
+    // path-to-regexp's repeated parameters are catch-alls too: the analyser writes Next.js's [[...x]] that way.
+    expect(normalisePath("/docs/:slug*")).toBe("/docs/*");
+    expect(normalisePath("/docs/:slug+")).toBe("/docs/*");
+    expect(normalisePath("/docs/:slug")).toBe("/docs/:param");
     expect(normalisePath("/")).toBe("/");
     expect(normaliseName("Case_API")).toBe("case");
     expect(normaliseName("api")).toBe("api");
