@@ -910,7 +910,13 @@ class Walker {
         this.index.exports.push(named(name, this.line(bin), bin.right));
         this.bind(name, bin.right, true);
       }
-    } else if (op === K.EqualsEqualsEqualsToken || op === K.EqualsEqualsToken) {
+    } else if (
+      op === K.EqualsEqualsEqualsToken ||
+      op === K.EqualsEqualsToken ||
+      // `if (req.method !== 'POST') return res.status(405)`: a guard that lets only that method through.
+      op === K.ExclamationEqualsEqualsToken ||
+      op === K.ExclamationEqualsToken
+    ) {
       const literal = isStringish(bin.right) ? bin.right : isStringish(bin.left) ? bin.left : undefined;
       const other = literal === bin.right ? bin.left : bin.right;
       if (literal && isMethodAccess(other)) this.pushMethod(literal.text, literal);

@@ -25,6 +25,8 @@ export const K = {
   EqualsEqualsEqualsToken: SK.EqualsEqualsEqualsToken,
   EqualsEqualsToken: SK.EqualsEqualsToken,
   EqualsToken: SK.EqualsToken,
+  ExclamationEqualsEqualsToken: SK.ExclamationEqualsEqualsToken,
+  ExclamationEqualsToken: SK.ExclamationEqualsToken,
   ExportAssignment: SK.ExportAssignment,
   ExportDeclaration: SK.ExportDeclaration,
   ExportKeyword: SK.ExportKeyword,

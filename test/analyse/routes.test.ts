@@ -60,6 +60,19 @@ describe("next.js: file-system routes", () => {
     expect(a.facts.frameworks.map((f) => f.name)).toEqual(["nextjs"]);
   });
 
+  it("a page takes POST when it hands its request to a helper of its own that takes one", async () => {
+    const a = await analyseFixture("nextjs-pages-post-helpers");
+    // name: the helper lets only a POST through (`req.method !== 'POST'`); [grantId]: the helper parses the
+    // submitted body. summary imports the same module as name, but never hands over its request: GET only.
+    expect(routeKeys(a).sort()).toEqual([
+      "GET /grants/:grantId",
+      "GET /grants/name",
+      "GET /grants/summary",
+      "POST /grants/:grantId",
+      "POST /grants/name",
+    ]);
+  });
+
   it("points each route handler at its export and skips _app, 404, private folders and tests", async () => {
     const a = await analyseFixture("nextjs-file-routes");
     const post = a.facts.routes.find((r) => r.method === "POST" && r.path === "/api/items")!;

@@ -1,9 +1,11 @@
 import type { Detector } from "../detector.js";
 import { enabledByPackages } from "../detector.js";
-import { ev, isNonProductionPath } from "../context.js";
+import { ev, isNonProductionPath, perFile, resolveImport, type DetectorContext } from "../context.js";
+import type { FileIndex } from "../../scan/source-index.js";
 import type { Findings, Route } from "../facts.js";
 import { joinPath, normaliseMethod } from "../routes/paths.js";
 import { exported, stringsOf } from "../routes/resolve.js";
+import { argText } from "../../scan/syntax.js";
 
 const PACKAGES = ["next"];
 const METHODS = new Set(["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]);
@@ -14,6 +16,30 @@ const PAGES_DIR = /^(?:src\/)?pages\/(.+)$/;
 /** app/ (or src/app/): route handlers and pages. */
 const CONFIG = /(^|\/)next\.config\.[cm]?[jt]s$/;
 const APP = new RegExp(String.raw`^(?:src/)?app/(?:(.+)/)?(route|page)${EXT}$`);
+/** Helpers that read a submitted form's body: next-connect's and hand-written `parseBody(req)`, raw-body. */
+const BODY_READER = /^(parseBody|getBody|getRawBody|readBody|parseForm|getFormData)$/;
+
+/** A module that takes a POST: it compares the request's method with POST, or reads a submitted body. */
+const takesPost = perFile(
+  (file: FileIndex): boolean =>
+    file.methodChecks.some((m) => m.name === "POST") || file.calls.some((c) => BODY_READER.test(c.name)),
+);
+
+/**
+ * Whether a page hands its request to a helper of the repository's own that takes a POST
+ * (`callServiceMethod(req, res, …)` checking `req.method === 'POST'`, `postQuestion(req, …)` parsing the body).
+ */
+function postsThroughHelper(ctx: DetectorContext, page: FileIndex): boolean {
+  for (const imp of page.imports) {
+    if (imp.typeOnly || !imp.module.startsWith(".")) continue;
+    const target = resolveImport(ctx, page.rel, imp.module);
+    if (!target || isNonProductionPath(target.rel) || !takesPost(target)) continue;
+    const names = new Set([imp.default, ...imp.names].filter((n): n is string => Boolean(n)));
+    if (page.calls.some((c) => names.has(c.callee) && c.args.some((a) => /^(\w+\.)?req$/.test(argText(a)))))
+      return true;
+  }
+  return false;
+}
 
 export const nextjsDetector: Detector = {
   id: "nextjs",
@@ -64,10 +90,11 @@ export const nextjsDetector: Detector = {
         const segments = page[1]!.split("/");
         if (segments.some((s) => s.startsWith("_")) || /^(404|500)$/.test(page[1]!)) continue;
         const isApi = segments[0] === "api";
-        // A page whose getServerSideProps runs on every request also takes the POST of a form it renders.
+        // A page whose getServerSideProps runs on every request also takes the POST of a form it renders, or
+        // of one a helper it hands the request to handles.
         const posts =
           file.exports.some((e) => e.name === "getServerSideProps") &&
-          file.formMethods.some((m) => m.name === "POST");
+          (file.formMethods.some((m) => m.name === "POST") || postsThroughHelper(ctx, file));
         const methods = isApi
           ? [...new Set(file.methodChecks.map((m) => m.name))]
           : posts
