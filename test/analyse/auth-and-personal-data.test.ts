@@ -85,4 +85,49 @@ describe("personal data", () => {
     for (const field of ["hostname", "filename", "username", "templateName", "id"])
       expect(classifyField(field), field).toBeUndefined();
   });
+
+  it("tells a child from a child record, a home from a network address, a BRP card from a bank card", () => {
+    // Hierarchies, versions, machines and dashboard filters look like people but are not.
+    for (const field of [
+      "childOrganisationLevel",
+      "child_of",
+      "minor",
+      "remoteAddress",
+      "ipAddress",
+      "selectedVaccinationFilters",
+      "vaccinationList",
+    ])
+      expect(classifyField(field), field).toBeUndefined();
+    expect(
+      Object.fromEntries(
+        [
+          "child",
+          "childName",
+          "child_dob",
+          "childAge",
+          "childCaseNote",
+          "minors",
+          "brpCardNumber",
+          "brp-card-number",
+          "cardNumber",
+          "vaccinationStatus",
+          "homeAddress",
+          "address",
+        ].map((f) => [f, classifyField(f)]),
+      ),
+    ).toEqual({
+      child: "children",
+      childName: "children",
+      child_dob: "children",
+      childAge: "children",
+      childCaseNote: "children",
+      minors: "children",
+      brpCardNumber: "immigration",
+      "brp-card-number": "immigration",
+      cardNumber: "financial",
+      vaccinationStatus: "health",
+      homeAddress: "contact",
+      address: "contact",
+    });
+  });
 });

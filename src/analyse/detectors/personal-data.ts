@@ -4,6 +4,9 @@ import type { Facts, Findings } from "../facts.js";
 
 type Category = Facts["personalData"][number]["category"];
 
+const CHILDREN =
+  /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors$|isminor|guardian/;
+
 // Ordered: the first match wins, so the more specific categories come first.
 export const PATTERNS: Array<[Category, RegExp]> = [
   [
@@ -16,16 +19,20 @@ export const PATTERNS: Array<[Category, RegExp]> = [
   ],
   [
     "health",
-    /health(condition|info|detail|need|record|issue|status)|medical|disabilit|diagnos|nhsnumber|medication|illness|impairment|symptom|xray|tuberculosis|^tb|pregnan|vaccin|gp(name|practice|surgery)/,
+    /health(condition|info|detail|need|record|issue|status)|medical|disabilit|diagnos|nhsnumber|medication|illness|impairment|symptom|xray|tuberculosis|^tb|pregnan|vaccin(ation|e)?s?(status|record|history|date|dose)s?$|gp(name|practice|surgery)/,
   ],
-  ["children", /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors?$|guardian/],
+  // A bare `minor` is more often a version number than a person under 18.
+  [
+    "children",
+    /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors$|isminor|guardian/,
+  ],
   [
     "family",
     /maritalstatus|^marital|spouse|partner(name|dob|dateofbirth|nino)|civilpartner|nextofkin|widow|bereave|deceased|dateofdeath|relationship(status|type)$/,
   ],
   [
     "immigration",
-    /immigration|visa(type|number|status)?$|residencepermit|brp(number)?$|asylum|refugee|homeoffice(ref|reference)|nationality|countryofbirth|rightto(work|rent)|settledstatus|leavetoremain/,
+    /immigration|visa(type|number|status)?$|residencepermit|brp(card)?(number)?$|asylum|refugee|homeoffice(ref|reference)|nationality|countryofbirth|rightto(work|rent)|settledstatus|leavetoremain/,
   ],
   [
     "identity",
@@ -67,6 +74,11 @@ export const IGNORED = new Set([
   "tablename",
 ]);
 
+/** What a children's service keeps about a child: `childCaseNote`, `childProtectionPlan`, `childCare`. */
+const CARE_RECORD = /^(case|referral|protection|placement|assessment|care|support|record|note|detail|plan)/;
+const NETWORK_ADDRESS =
+  /(ip|remote|mac|local|server|bind|listen|host|socket|proxy|network|wallet|memory|base)address$/;
+
 export function classifyField(field: string): Category | undefined {
   // Constants (`MAX_EMAIL_LENGTH`), i18n keys (`fields.email.label`) and paths are not fields.
   if (/^[A-Z0-9_]+$/.test(field)) return undefined;
@@ -76,9 +88,19 @@ export function classifyField(field: string): Category | undefined {
   // `respondentName`, `applicant_dob`: the role prefix says whose it is, the rest what it is.
   const prefix = PERSON_PREFIX.exec(field.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toLowerCase());
   const rest = prefix ? raw.slice(prefix[1]!.length) : raw;
-  // A child's date of birth is about a child.
-  if (prefix && /^(child|pupil|student)$/.test(prefix[1]!)) return "children";
+  // A child's date of birth is about a child; a child organisation or a `child_of` link is about a hierarchy.
+  if (prefix && /^(child|pupil|student)$/.test(prefix[1]!)) {
+    const about = rest === "name" ? "fullname" : rest;
+    const personal =
+      rest.length === 0 ||
+      CHILDREN.test(raw) ||
+      CARE_RECORD.test(rest) ||
+      PATTERNS.some(([, re]) => re.test(about));
+    return personal ? "children" : undefined;
+  }
   const key = rest.length >= 2 && rest !== raw ? (rest === "name" ? "fullname" : rest) : raw;
+  // Machines' addresses are not where a person lives: `remoteAddress`, `ipAddress`, `macAddress`.
+  if (NETWORK_ADDRESS.test(key)) return undefined;
   return PATTERNS.find(([, re]) => re.test(key))?.[0];
 }
 
