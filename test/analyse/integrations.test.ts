@@ -117,4 +117,13 @@ describe("upstreams as real services declare and reach them", () => {
     expect(names).not.toContain("redirect");
     expect(names).not.toContain("dashboard");
   });
+
+  it("a tool nothing imports (a release step under util/) calls no upstream of the service", async () => {
+    const { facts } = await analyseFixture("integrations-tool-scripts");
+    // utils/registers.js is imported by the app, so its call counts; util/set-callback-urls.js is not.
+    expect(facts.integrations.map((i) => `${i.name} ${where(i.evidence)}`)).toEqual([
+      "case-api src/app.js:8",
+      "registers.example.gov.uk utils/registers.js:5",
+    ]);
+  });
 });

@@ -10,6 +10,7 @@ import {
 } from "../context.js";
 import { clientUses, envVarsIn, setsRetry, setsTimeout } from "../clients.js";
 import type { Facts, Signal } from "../facts.js";
+import { importGraph } from "../imports.js";
 import { mergeIntegration } from "../run-detectors.js";
 import type { CallSite, FileIndex } from "../../scan/source-index.js";
 import {
@@ -56,6 +57,8 @@ const FACTORY = new Set(["create", "extend", "agent", "defaults"]);
 const isFactory = (call: CallSite) => FACTORY.has(call.name) && call.name !== call.callee;
 /** HTTP verbs as methods, and `wreck[method](url)` (recorded as the computed member `[]`). */
 const VERB = /^(get|post|put|patch|delete|del|head|options|request|fetch|stream|\[\])$/;
+/** Root folders of tools and utilities: a file there that nothing imports is run on its own, by hand or by CI. */
+const TOOL_FOLDER = /^(util|utils|tools|bin)\//;
 const RETRY_MODULES = ["axios-retry", "p-retry", "async-retry", "retry", "cockatiel", "got"];
 
 /** A configured client: `const api = axios.create({ baseURL: process.env.CASE_API_URL, timeout: 5000 })`. */
@@ -102,8 +105,12 @@ export const httpClientsDetector: Detector = {
   detect(ctx) {
     const instances = new Map<string, Map<string, Instance>>();
     const outbound: Outbound[] = [];
-    // Scripts at the root (seeding, one-off imports) run by hand: what they call is not a runtime dependency.
-    const production = productionSources(ctx).filter((f) => !/^scripts?\//.test(f.rel));
+    // Scripts at the root (seeding, one-off imports) run by hand, and tools nothing imports (a release step
+    // that sets a platform's callback URLs): what they call is not a runtime dependency.
+    const { importers } = importGraph(ctx);
+    const production = productionSources(ctx).filter(
+      (f) => !/^scripts?\//.test(f.rel) && !(TOOL_FOLDER.test(f.rel) && !importers.has(f.rel)),
+    );
     for (const file of production) {
       const clients = localNames(file, HTTP_MODULES);
       if (clients.size === 0) continue;
