@@ -76,7 +76,7 @@ export const IGNORED = new Set([
 
 /** What a children's service keeps about a child: `childCaseNote`, `childProtectionPlan`, `childCare`. */
 const CARE_RECORD = /^(case|referral|protection|placement|assessment|care|support|record|note|detail|plan)/;
-const NETWORK_ADDRESS =
+export const NETWORK_ADDRESS =
   /(ip|remote|mac|local|server|bind|listen|host|socket|proxy|network|wallet|memory|base)address$/;
 
 export function classifyField(field: string): Category | undefined {

@@ -1,5 +1,5 @@
 import type { Profile } from "../../profile/schema.js";
-import { PATTERNS, IGNORED } from "../../analyse/detectors/personal-data.js";
+import { PATTERNS, IGNORED, NETWORK_ADDRESS } from "../../analyse/detectors/personal-data.js";
 import { adoption } from "./adopt.js";
 import { PLATFORM_STEPS } from "./deploy-platforms.js";
 import { suggestedWindows } from "./freeze.js";
@@ -164,6 +164,7 @@ export function deliveryContext(profile: Profile) {
       personalDataInventory: shellWord(model.personalDataFields.join(",")),
       personalDataPatterns: shellWord(JSON.stringify(PATTERNS.map(([c, re]) => [c, re.source]))),
       personalDataIgnored: shellWord([...IGNORED].join(",")),
+      personalDataNotPersonal: shellWord(NETWORK_ADDRESS.source),
     },
   };
 }

@@ -265,4 +265,12 @@ describe("personal data gate", () => {
     expect(result.stderr).toContain("  + nationalInsuranceNumber (identity)");
     expect(result.stderr).toContain("data.personalData in ops/profile.yaml");
   });
+
+  it("lets a machine's address through, as the analyser does", async () => {
+    const work = await repo(["remoteAddress", "homeAddress"]);
+    const result = await run("personal-data-gate.sh", [], { PERSONAL_DATA_BASE_REF: "main" }, work);
+    expect(result.exitCode).toBe(1);
+    expect(result.stderr).toContain("  + homeAddress (contact)");
+    expect(result.stderr).not.toContain("remoteAddress");
+  });
 });
