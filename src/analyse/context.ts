@@ -74,7 +74,40 @@ export function perFile<T>(compute: (file: FileIndex) => T): (file: FileIndex) =
   };
 }
 
-const boundNames = new WeakMap<FileIndex, Map<string | readonly string[], Set<string>>>();
+/**
+ * An answer that depends on one file and one question (a module list, a set of names, a pattern), computed once
+ * per pair. The question is remembered by identity: callers pass constants or answers themselves remembered.
+ */
+function perFileAnd<K, T>(compute: (file: FileIndex, key: K) => T): (file: FileIndex, key: K) => T {
+  const answers = new WeakMap<FileIndex, Map<K, T>>();
+  return (file, key) => {
+    let byKey = answers.get(file);
+    if (!byKey) answers.set(file, (byKey = new Map()));
+    if (byKey.has(key)) return byKey.get(key) as T;
+    const answer = compute(file, key);
+    byKey.set(key, answer);
+    return answer;
+  };
+}
+
+/**
+ * An answer that depends on a path alone (every detector asks about every file, in each package's run too),
+ * remembered within bounds for long-lived processes.
+ */
+export function perPath<T>(compute: (rel: string) => T): (rel: string) => T {
+  const answers = new Map<string, T>();
+  return (rel) => {
+    if (answers.has(rel)) return answers.get(rel) as T;
+    if (answers.size > 100_000) answers.clear();
+    const answer = compute(rel);
+    answers.set(rel, answer);
+    return answer;
+  };
+}
+
+const boundNames = perFileAnd((file, key: string | readonly string[]) =>
+  bindNames(file, typeof key === "string" ? [key] : key),
+);
 
 /**
  * The local names a file binds to a module's default, namespace or named imports. Remembered per file and
@@ -83,12 +116,7 @@ const boundNames = new WeakMap<FileIndex, Map<string | readonly string[], Set<st
  * the list itself: pass a constant.
  */
 export function localNames(file: FileIndex, modules: readonly string[]): ReadonlySet<string> {
-  let byModules = boundNames.get(file);
-  if (!byModules) boundNames.set(file, (byModules = new Map()));
-  const key = modules.length === 1 ? modules[0]! : modules;
-  let names = byModules.get(key);
-  if (!names) byModules.set(key, (names = bindNames(file, modules)));
-  return names;
+  return boundNames(file, modules.length === 1 ? modules[0]! : modules);
 }
 
 function bindNames(file: FileIndex, modules: readonly string[]): Set<string> {
@@ -103,20 +131,13 @@ function bindNames(file: FileIndex, modules: readonly string[]): Set<string> {
   return names;
 }
 
-const rootCalls = new WeakMap<FileIndex, WeakMap<ReadonlySet<string>, CallSite[]>>();
-
 /**
  * Calls whose callee's first segment is one of the given local names. Remembered per file and set of names
  * (the sets localNames returns are themselves remembered): the list returned is shared, so callers do not
  * change it.
  */
-export function callsOn(file: FileIndex, roots: ReadonlySet<string>): readonly CallSite[] {
-  let bySet = rootCalls.get(file);
-  if (!bySet) rootCalls.set(file, (bySet = new WeakMap()));
-  let calls = bySet.get(roots);
-  if (!calls) bySet.set(roots, (calls = collectCalls(file, roots)));
-  return calls;
-}
+export const callsOn: (file: FileIndex, roots: ReadonlySet<string>) => readonly CallSite[] =
+  perFileAnd(collectCalls);
 
 function collectCalls(file: FileIndex, roots: ReadonlySet<string>): CallSite[] {
   if (roots.size === 0) return [];
@@ -138,7 +159,6 @@ const callIndexByName = perFile((file): Map<string, number[]> => {
 });
 
 const NO_CALLS: readonly CallSite[] = Object.freeze([]);
-const namedCalls = new WeakMap<FileIndex, Map<readonly string[] | RegExp, readonly CallSite[]>>();
 
 /**
  * A file's calls whose last name (`get` in `app.get()`, `fetch` in `fetch()`) is one of the names, in source
@@ -146,28 +166,20 @@ const namedCalls = new WeakMap<FileIndex, Map<readonly string[] | RegExp, readon
  * per file and list (pass a constant list of distinct names); the list returned is shared, so callers do not
  * change it.
  */
-export function callsNamed(file: FileIndex, names: readonly string[]): readonly CallSite[] {
-  let byQuery = namedCalls.get(file);
-  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
-  let calls = byQuery.get(names);
-  if (!calls) byQuery.set(names, (calls = pick(file, names)));
-  return calls;
-}
+export const callsNamed: (file: FileIndex, names: readonly string[]) => readonly CallSite[] =
+  perFileAnd(pick);
 
 /**
  * A file's calls whose last name the pattern accepts, in source order: the pattern is tried once per distinct
  * name, not once per call. Remembered per file and pattern (pass a constant pattern, without the g flag).
  */
-export function callsMatching(file: FileIndex, pattern: RegExp): readonly CallSite[] {
-  let byQuery = namedCalls.get(file);
-  if (!byQuery) namedCalls.set(file, (byQuery = new Map()));
-  let calls = byQuery.get(pattern);
-  if (!calls) {
-    const names = [...callIndexByName(file).keys()].filter((n) => pattern.test(n));
-    byQuery.set(pattern, (calls = pick(file, names)));
-  }
-  return calls;
-}
+export const callsMatching: (file: FileIndex, pattern: RegExp) => readonly CallSite[] = perFileAnd(
+  (file, pattern: RegExp) =>
+    pick(
+      file,
+      [...callIndexByName(file).keys()].filter((n) => pattern.test(n)),
+    ),
+);
 
 function pick(file: FileIndex, names: readonly string[]): readonly CallSite[] {
   const index = callIndexByName(file);
@@ -200,22 +212,15 @@ export const callsByRoot = perFile((file): Map<string, CallSite[]> => {
  * configs (lint, audit, test runners, bundlers) and build output. No code fact comes from these; deploy and CI
  * detectors still read deploy files where they live.
  */
-export function isNonProductionPath(rel: string): boolean {
-  let answer = nonProduction.get(rel);
-  if (answer === undefined) {
-    // Every detector asks about every file: remember the answers, within bounds for long-lived processes.
-    if (nonProduction.size > 100_000) nonProduction.clear();
-    nonProduction.set(rel, (answer = NON_PRODUCTION.some((re) => re.test(rel))));
-  }
-  return answer;
-}
+export const isNonProductionPath: (rel: string) => boolean = perPath((rel) =>
+  NON_PRODUCTION.some((re) => re.test(rel)),
+);
 
 /** Whether a path is a test, mock or fixture (a narrower rule than isNonProductionPath, for deploy files). */
 export function isTestPath(rel: string): boolean {
   return NON_PRODUCTION[0]!.test(rel) || NON_PRODUCTION[1]!.test(rel) || NON_PRODUCTION[2]!.test(rel);
 }
 
-const nonProduction = new Map<string, boolean>();
 const NON_PRODUCTION = [
   // Tests, fixtures, mocks and stubs of other services.
   /(^|\/)(test|tests|testing|__tests__|spec|specs|fixtures?|__fixtures__|__mocks__|fakes?|stubs?|e2e|cypress|playwright|stories|dist|build|(integration|acceptance|functional|smoke|performance|load|a11y|accessibility)[-_]?tests?|acceptance|wiremock|test-?utils|test-?helpers|testdata|test-data)(\/|$)/i,

@@ -9,10 +9,19 @@ const HEALTH =
 
 /** Facts that need more than one detector's findings: health endpoints, outbound timeouts, no auth. */
 export function finish(merged: Merged, sources: FileIndex[], textFiles: readonly TextFile[] = []): Merged {
-  const integrations = settleTimeouts(merged.integrations, sources, textFiles);
+  // A client whose timeout could not be read (options built elsewhere, an SDK, an upstream named in config)
+  // has none when nothing in the service's code sets a timeout at all: no option could have carried one.
+  const noneInCode =
+    merged.integrations.some((i) => i.hasTimeout === undefined) && !setsTimeoutAnywhere(sources, textFiles);
+  const integrations = noneInCode
+    ? merged.integrations.map((i) => (i.hasTimeout === undefined ? { ...i, hasTimeout: false } : i))
+    : merged.integrations;
   const settled = { ...merged, integrations };
-  const readiness = finishReadiness(settled, sources, textFiles, integrations !== merged.integrations);
-  return { ...settled, readiness, auth: finishAuth(merged) };
+  return {
+    ...settled,
+    readiness: finishReadiness(settled, sources, textFiles, noneInCode),
+    auth: finishAuth(merged),
+  };
 }
 
 /** A name that sets a timeout or aborts a call: `timeout:`, `requestTimeout`, `API_TIMEOUT`, `AbortSignal.timeout()`. */
@@ -60,21 +69,6 @@ function setsTimeoutAnywhere(sources: readonly FileIndex[], textFiles: readonly 
       !isNonProductionPath(f.rel) &&
       f.text.split("\n").some((line) => timeout(line)),
   );
-}
-
-/**
- * A client whose timeout could not be read (its options built elsewhere, an SDK, an upstream named in config)
- * has none when nothing in the service's code sets a timeout at all: then no option could have carried one.
- * Otherwise it stays unknown.
- */
-function settleTimeouts(
-  integrations: Facts["integrations"],
-  sources: readonly FileIndex[],
-  textFiles: readonly TextFile[],
-): Facts["integrations"] {
-  if (!integrations.some((i) => i.hasTimeout === undefined)) return integrations;
-  if (setsTimeoutAnywhere(sources, textFiles)) return integrations;
-  return integrations.map((i) => (i.hasTimeout === undefined ? { ...i, hasTimeout: false } : i));
 }
 
 function finishReadiness(

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { Detector } from "../detector.js";
-import { ev, isNonProductionPath, perFile, productionSources } from "../context.js";
+import { ev, isNonProductionPath, perFile, perPath, productionSources } from "../context.js";
 import { clientUses } from "../clients.js";
 import type { Findings } from "../facts.js";
 import type { NamedLine } from "../../scan/source-index.js";
@@ -139,23 +139,16 @@ const isRateTable = (p: string) =>
   TABLE_FILE.test(p) &&
   TABLE_WORDS.some((w) => pathWords(path.posix.basename(p).replace(TABLE_FILE, "")).has(w));
 
-const nameThemes = new Map<string, number>();
-
 /**
  * The themes a file name's words match, one bit per theme of WORDS. Remembered per path (each package's run
- * asks again for its own files), within bounds for long-lived processes.
+ * asks again for its own files).
  */
-function themesOfFileName(p: string): number {
-  let mask = nameThemes.get(p);
-  if (mask === undefined) {
-    if (nameThemes.size > 100_000) nameThemes.clear();
-    const words = pathWords(p.replace(/\.[\w]+$/, ""));
-    mask = 0;
-    for (let theme = 0; theme < WORDS.length; theme++) if (WORDS[theme]![1](words)) mask |= 1 << theme;
-    nameThemes.set(p, mask);
-  }
+const themesOfFileName = perPath((p): number => {
+  const words = pathWords(p.replace(/\.[\w]+$/, ""));
+  let mask = 0;
+  for (let theme = 0; theme < WORDS.length; theme++) if (WORDS[theme]![1](words)) mask |= 1 << theme;
   return mask;
-}
+});
 
 /** Per theme of WORDS, a file's first route literal (not an asset) whose words match it: remembered per file. */
 const literalThemes = perFile((file): Array<NamedLine | undefined> => {

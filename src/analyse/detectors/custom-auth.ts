@@ -1,5 +1,5 @@
 import type { Detector } from "../detector.js";
-import { ev, localNames, perFile, productionSources, resolveImport } from "../context.js";
+import { ev, localNames, perFile, perPath, productionSources, resolveImport } from "../context.js";
 import { importGraph } from "../imports.js";
 import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
@@ -20,17 +20,8 @@ type Auth = NonNullable<Findings["auth"]>[number];
 /** A module that authenticates requests by itself: a word of its file name says so (`kongAuth.js`, `require-login.ts`). */
 const AUTH_WORDS =
   /^(auth|authn|authenticate|authentication|authenticated|authoriser|authorizer|kong|sso|keycloak|jwt|login|logged)$/;
-export function isAuthModule(rel: string): boolean {
-  let answer = authModules.get(rel);
-  if (answer === undefined) {
-    // Asked of every file by two checks, in each package's run too: remembered, within bounds.
-    if (authModules.size > 100_000) authModules.clear();
-    authModules.set(rel, (answer = namesAuth(rel)));
-  }
-  return answer;
-}
-
-const authModules = new Map<string, boolean>();
+/** Whether a file's name says it handles auth (asked of every file by two checks, in each package's run too). */
+export const isAuthModule: (rel: string) => boolean = perPath(namesAuth);
 
 function namesAuth(rel: string): boolean {
   const base = rel.slice(rel.lastIndexOf("/") + 1).replace(/\.[cm]?[jt]sx?$/, "");
