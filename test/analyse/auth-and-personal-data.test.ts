@@ -39,6 +39,25 @@ describe("auth the service wires itself", () => {
     expect(auth[0]!.detail).toMatch(/kept in server-side sessions \(express-session\) at src\/app\.js:6$/);
   });
 
+  it("the identity provider a hand-built sign-in sends people to is an upstream, located by the issuer it reads", async () => {
+    const { integrations } = (await analyseFixture("auth-oauth-by-hand")).facts;
+    const idp = integrations.filter((i) => i.kind === "oidc");
+    expect(idp).toEqual([
+      expect.objectContaining({
+        name: "OIDC identity provider",
+        client: "built by hand",
+        baseUrlEnv: "IDENTITY_ISSUER_URL",
+      }),
+    ]);
+    expect(where(idp[0]!.evidence)).toBe("src/login/provider.js:5");
+  });
+
+  it("a client-credentials token call between services is neither sign-in nor an identity provider", async () => {
+    const { auth, integrations } = (await analyseFixture("auth-client-credentials")).facts;
+    expect(auth.map((a) => a.kind)).toEqual(["none"]);
+    expect(integrations.map((i) => [i.name, i.kind])).toEqual([["case-api", "http"]]);
+  });
+
   it("a hapi validate function reading the session is cookie session sign-in, guarded by route scopes", async () => {
     const { auth } = (await analyseFixture("auth-hapi-validate-session")).facts;
     expect(auth.map((a) => [a.kind, where(a.evidence)])).toEqual([

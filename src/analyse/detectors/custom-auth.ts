@@ -5,6 +5,7 @@ import type { Findings } from "../facts.js";
 import type { FileIndex } from "../../scan/source-index.js";
 import { AUTH } from "./auth.js";
 import { argText } from "../../scan/syntax.js";
+import { kindAndName } from "./http-clients.js";
 
 /** Modules whose use the auth detector already reports: a file built on them is not custom auth. */
 const KNOWN = AUTH.flatMap((a) => (a.kind === "session" ? [] : a.modules));
@@ -16,6 +17,7 @@ const usesKnownAuth = perFile((file): boolean =>
 );
 
 type Auth = NonNullable<Findings["auth"]>[number];
+type Integration = NonNullable<Findings["integrations"]>[number];
 
 /** A module that authenticates requests by itself: a word of its file name says so (`kongAuth.js`, `require-login.ts`). */
 const AUTH_WORDS =
@@ -50,6 +52,7 @@ export const customAuthDetector: Detector = {
     const sources = productionSources(ctx);
     const importers = importGraph(ctx).importers;
     let roles: Roles | undefined;
+    const handWritten = handWrittenOAuth(sources);
     for (const file of sources) {
       const own = fileAuth(file);
       for (const a of own.hapi) auth.push({ ...a, evidence: { ...a.evidence } });
@@ -58,11 +61,11 @@ export const customAuthDetector: Detector = {
     auth.push(
       ...nextAuth(ctx, sources),
       ...middlewareAuth(sources, importers),
-      ...handWrittenOAuth(sources),
+      ...handWritten.auth,
       ...hapiValidate(sources, importers),
     );
     const signals = roles ? [{ name: "role-guards", evidence: ev(roles.file, roles.line, roles.what) }] : [];
-    return { auth, signals };
+    return { auth, signals, integrations: handWritten.integrations };
   },
 };
 
@@ -215,21 +218,34 @@ const authoriseRequest = perFile((file): number | undefined =>
 /**
  * An authorisation-code sign-in written by hand: the service builds the identity provider's authorise request
  * itself (`client_id` with `redirect_uri` or `response_type`). Client-credentials calls between services send no
- * redirect, so they are not a sign-in.
+ * redirect, so they are not a sign-in. The identity provider it sends people to is then an upstream like any other
+ * (no one signs in while it is down), located by an issuer env var the same file reads, if it reads one.
  */
-function handWrittenOAuth(sources: FileIndex[]): Auth[] {
+function handWrittenOAuth(sources: FileIndex[]): { auth: Auth[]; integrations: Integration[] } {
   for (const file of sources) {
     const line = authoriseRequest(file);
     if (line === undefined) continue;
-    return [
-      {
-        kind: "oidc",
-        detail: `OAuth authorisation-code sign-in built by hand (${file.rel})`,
-        evidence: ev(file.rel, line, "client_id, redirect_uri"),
-      },
-    ];
+    const issuer = file.envReads.find((r) => kindAndName({ name: r.name, env: r.name }).kind === "oidc");
+    return {
+      auth: [
+        {
+          kind: "oidc",
+          detail: `OAuth authorisation-code sign-in built by hand (${file.rel})`,
+          evidence: ev(file.rel, line, "client_id, redirect_uri"),
+        },
+      ],
+      integrations: [
+        {
+          name: "OIDC identity provider",
+          kind: "oidc",
+          client: "built by hand",
+          ...(issuer ? { baseUrlEnv: issuer.name } : {}),
+          evidence: ev(file.rel, line, "client_id, redirect_uri"),
+        },
+      ],
+    };
   }
-  return [];
+  return { auth: [], integrations: [] };
 }
 
 /**
