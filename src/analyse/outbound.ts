@@ -1,3 +1,4 @@
+import path from "node:path";
 import type { CallSite, FileIndex } from "../scan/source-index.js";
 import { envVarsIn } from "./clients.js";
 import {
@@ -178,6 +179,61 @@ export function configHost(ctx: DetectorContext, key: string): string | undefine
     literalHosts.set(ctx, hosts);
   }
   return hosts.get(key);
+}
+
+/** A key whose literal value is where an upstream lives: `url`, `baseUrl`, `apiUrl`, `companiesHouseEndpoint`. */
+const LITERAL_URL_KEY =
+  /^(url|uri|baseUrl|baseURL|prefixUrl|endpoint|host|\w*Api(Url|Uri|Endpoint|Host)|\w*(Url|URL|Endpoint))$/;
+/** A host that serves an API by its name (`api.companieshouse.gov.uk`, `case-api.example.org`), not pages to link to. */
+const API_HOST = /^api\.|[.-]api\./i;
+/** Hosts an SDK detector already names (GOV.UK Notify's client sets its own URL). */
+const SDK_HOST = /notifications\.service\.gov\.uk$/i;
+/** Config module names that say nothing about the upstream: `app.config.js`, a tool's config. */
+const GENERIC_CONFIG =
+  /^(app|application|server|index|base|default|main|env|environment|settings|config|shared|common|vite|vitest|jest|webpack|babel|next|eslint|playwright|cypress|tailwind|postcss|rollup|nuxt|svelte|astro|tsup)$/i;
+
+/** A literal API address a config module declares: the upstream is named by the module, else by the host. */
+export interface LiteralUpstream {
+  name: string;
+  /** The key it is written under (`url`). */
+  key: string;
+  host: string;
+  file: FileIndex;
+  line: number;
+  value: string;
+}
+
+/**
+ * Upstreams a config module writes out as literals (`export default { apiKey: process.env.X, url:
+ * 'https://api.companieshouse.gov.uk/' }` in `companies-house.config.js`): no env var names them, so only the
+ * literal says the service calls them. Only config modules some production code imports, and only API hosts.
+ */
+export function literalUpstreams(ctx: DetectorContext): LiteralUpstream[] {
+  const out: LiteralUpstream[] = [];
+  const importers = importGraph(ctx).importers;
+  // The service's own address (`land-grants-api.api.dev.…` in land-grants-api) is not an upstream.
+  const own = new Set(
+    [...ctx.manifests.map((m) => m.name), path.basename(ctx.root)]
+      .filter((n): n is string => Boolean(n))
+      .map((n) => n.replace(/^@[^/]+\//, "").toLowerCase()),
+  );
+  for (const file of productionSources(ctx)) {
+    if (!CONFIG_FILE.test(file.rel) || !importers.get(file.rel)?.length) continue;
+    const named = /(?:^|\/)([\w-]+)\.config\.[cm]?[jt]s$/.exec(file.rel)?.[1];
+    const found: LiteralUpstream[] = [];
+    const hostsByKey = new Map<string, Set<string>>();
+    for (const p of file.properties) {
+      if (p.value === undefined || !LITERAL_URL_KEY.test(p.name) || !/^https?:\/\//i.test(p.value)) continue;
+      const host = hostIn(p.value)?.toLowerCase();
+      if (!host || !API_HOST.test(host) || SDK_HOST.test(host) || own.has(host.split(".")[0]!)) continue;
+      hostsByKey.set(p.name, (hostsByKey.get(p.name) ?? new Set()).add(host));
+      const name = named && !GENERIC_CONFIG.test(named) ? named.toLowerCase() : host;
+      found.push({ name, key: p.name, host, file, line: p.line, value: p.value });
+    }
+    // One key with a host per environment: which of them production calls is not written here.
+    out.push(...found.filter((u) => hostsByKey.get(u.key)!.size === 1));
+  }
+  return out;
 }
 
 /** The dotted path a setting is read through: `config.apis.caseApi.url` → [apis, caseApi, url]. */

@@ -126,4 +126,14 @@ describe("upstreams as real services declare and reach them", () => {
       "registers.example.gov.uk utils/registers.js:5",
     ]);
   });
+
+  it("an API address a config module writes out as a literal is an upstream named by the module", async () => {
+    const { facts } = await analyseFixture("integrations-config-literal");
+    // Not upstreams: page links (guidance), one key with a host per environment (partner), the service's own
+    // address (site) and a config module nothing imports (archive).
+    expect(facts.integrations.map((i) => `${i.name} ${i.kind} ${where(i.evidence)}`)).toEqual([
+      "companies-register http src/config/companies-register.config.js:3",
+    ]);
+    expect(facts.integrations[0]!.evidence.snippet).toBe("https://api.companies-register.example.org/");
+  });
 });

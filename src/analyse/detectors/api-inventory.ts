@@ -7,6 +7,7 @@ import type { Facts } from "../facts.js";
 import {
   configEnv,
   configSettings,
+  literalUpstreams,
   nameFromEnv,
   nameFromSetting,
   SELF_ADDRESS,
@@ -46,7 +47,8 @@ function isUpstream(s: ConfigSetting): boolean {
 
 /**
  * The dependency inventory a config module declares (`apis: { caseApi: { url: get('CASE_API_URL') } }`,
- * env names ending _URL, _HOST, _ENDPOINT or _SERVICE), and shared REST client classes built once per API.
+ * env names ending _URL, _HOST, _ENDPOINT or _SERVICE, literal API addresses), and shared REST client classes built
+ * once per API.
  */
 export const apiInventoryDetector: Detector = {
   id: "api-inventory",
@@ -101,6 +103,7 @@ export const apiInventoryDetector: Detector = {
       if (/-(auth|token|oauth)$/.test(name) && names.has(name.replace(/-(auth|token|oauth)$/, ""))) continue;
       add(name, s.env, s.timeout || undefined, s.file.rel, s.line, s.env);
     }
+    for (const u of literalUpstreams(ctx)) add(u.name, undefined, undefined, u.file.rel, u.line, u.value);
     return { integrations: [...integrations.values()] };
   },
 };
