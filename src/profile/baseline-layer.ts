@@ -45,6 +45,33 @@ export function instantiateFailureMode(
   };
 }
 
+/**
+ * The baseline's failure modes for this service. One that is its dependencies' outage (`appliesTo.outage`, as
+ * Level 3's "Caseworkers cannot sign in" is the identity provider's) is those dependencies' failure mode: their
+ * dependency alerts link there, and they get no generic "X unavailable" of their own, which would be a second
+ * runbook for one event. A failure mode the config omits covers nothing.
+ */
+export function baselineFailureModes(
+  baseline: Baseline,
+  journeys: Journey[],
+  deps: Dependency[],
+  omitted: readonly string[] = [],
+): { modes: FailureMode[]; covered: Set<string> } {
+  const covered = new Set<string>();
+  const modes = baseline.failureModes.map((fm) => {
+    const instance = instantiateFailureMode(fm, journeys, deps);
+    const linked = fm.appliesTo?.outage
+      ? deps.filter((d) => fm.appliesTo!.dependencies.some((t) => t === d.type || t === d.kind))
+      : [];
+    if (linked.length === 0 || omitted.includes(fm.id)) return instance;
+    for (const d of linked) covered.add(d.id);
+    return instance.detection.alert
+      ? instance
+      : { ...instance, detection: { ...instance.detection, alert: "dependency" as const } };
+  });
+  return { modes, covered };
+}
+
 export function baselineLayer(baseline: Baseline) {
   const provenance: Provenance = { source: "baseline" };
   return {

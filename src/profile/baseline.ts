@@ -24,6 +24,11 @@ export const appliesToSchema = z
     journeys: z
       .enum(["all", "critical", "pages", "staff", "citizen", "dependencies"])
       .default("dependencies"),
+    /**
+     * The failure mode is these dependencies being down (Level 3's "Caseworkers cannot sign in" is the identity
+     * provider's outage): their dependency alerts link here, and they get no generic "X unavailable" of their own.
+     */
+    outage: z.boolean().optional(),
   })
   .strict();
 

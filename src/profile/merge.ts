@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Analysis } from "../analyse/index.js";
 import { GovopsError, formatZodIssues } from "../errors.js";
 import type { Baseline } from "./baseline.js";
-import { baselineLayer, instantiateFailureMode } from "./baseline-layer.js";
+import { baselineFailureModes, baselineLayer } from "./baseline-layer.js";
 import {
   dependenciesFromFacts,
   failureModesFromFacts,
@@ -102,12 +102,16 @@ export function mergeProfile(input: MergeInput): Profile {
     omit: config.omit?.dependencies,
     complete: dependencySchema.omit(noProvenance),
   });
+  const fromBaseline = baselineFailureModes(baseline, journeys, dependencies, config.omit?.failureModes);
   const failureModes = mergeItems<FailureMode>({
     ...common,
     what: "failureModes",
     key: byId,
-    analysis: failureModesFromFacts(journeys, dependencies),
-    baseline: baseline.failureModes.map((fm) => instantiateFailureMode(fm, journeys, dependencies)),
+    analysis: failureModesFromFacts(
+      journeys,
+      dependencies.filter((d) => !fromBaseline.covered.has(d.id)),
+    ),
+    baseline: fromBaseline.modes,
     ai: ai.failureModes ?? [],
     patches: config.failureModes,
     omit: config.omit?.failureModes,

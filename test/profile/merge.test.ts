@@ -5,6 +5,7 @@ import { loadBaseline, type Baseline } from "../../src/profile/baseline.js";
 import { configSchema, type GovopsConfig } from "../../src/profile/config.js";
 import { mergeProfile, type AiProposals } from "../../src/profile/merge.js";
 import { profileToYaml } from "../../src/profile/io.js";
+import { ownerOf } from "../../src/packs/monitoring/failure-modes.js";
 import type { Profile } from "../../src/profile/schema.js";
 
 const SERVICE = fileURLToPath(new URL("../fixtures/profile/service-with-config", import.meta.url));
@@ -209,5 +210,35 @@ describe("determinism", () => {
     const two = merge({}, { peakPeriods: [period("a"), period("b")] });
     expect(profileToYaml(one)).toBe(profileToYaml(two));
     expect(one.peakPeriods.slice(-2).map((p) => p.id)).toEqual(["a", "b"]);
+  });
+});
+
+describe("a baseline failure mode that is a dependency's outage", () => {
+  const OAUTH = fileURLToPath(new URL("../fixtures/analyse/auth-oauth-by-hand", import.meta.url));
+  let level3: { analysis: Analysis; baseline: Baseline };
+  beforeAll(async () => {
+    level3 = { analysis: await analyse(OAUTH, { level: 3 }), baseline: await loadBaseline(3) };
+  });
+  const merge3 = (config: GovopsConfig = {}): Profile =>
+    mergeProfile({ ...level3, config: { file: FILE, config: configSchema.parse(config) } });
+
+  it("is the identity provider's one failure mode: its dependency alerts link there, with no generic second one", () => {
+    const p = merge3();
+    expect(p.dependencies.map((d) => d.id)).toContain("oidc-identity-provider");
+    const outage = byId(p.failureModes, "identity-provider-outage");
+    expect(outage.affects.dependencies).toEqual(["oidc-identity-provider"]);
+    expect(outage.detection.alert).toBe("dependency");
+    expect(p.failureModes.map((f) => f.id)).not.toContain("oidc-identity-provider-unavailable");
+    expect(ownerOf(p, "dependency", { dependency: "oidc-identity-provider" })?.id).toBe(
+      "identity-provider-outage",
+    );
+  });
+
+  it("omitted in the config, it covers nothing: the dependency gets its generic failure mode back", () => {
+    const p = merge3({ omit: { failureModes: ["identity-provider-outage"] } });
+    expect(p.failureModes.map((f) => f.id)).not.toContain("identity-provider-outage");
+    expect(ownerOf(p, "dependency", { dependency: "oidc-identity-provider" })?.id).toBe(
+      "oidc-identity-provider-unavailable",
+    );
   });
 });

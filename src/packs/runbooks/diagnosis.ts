@@ -1,5 +1,6 @@
 import type { Dependency, FailureMode, Profile } from "../../profile/schema.js";
 import { dashboardUrl } from "../../layout.js";
+import { ownerOf } from "../monitoring/failure-modes.js";
 import { tokenSection } from "./auth.js";
 import { INTEGRATION_RECIPES } from "./integrations.js";
 import { code, indentBlock, prose } from "../shared/format.js";
@@ -101,9 +102,10 @@ export function diagnosisModel(profile: Profile, fm: FailureMode, hasDashboard =
     first: first.map(listed),
     // A journey runbook points at each dependency's own runbook rather than repeating it in full.
     sections: journeyRunbook ? sections.map((s) => ({ ...s, steps: s.steps.slice(0, 1) })) : sections,
-    dependencyRunbooks: deps
-      .map((d) => ({ name: prose(d.name), id: `${d.id}-unavailable` }))
-      .filter((r) => r.id !== fm.id && profile.failureModes.some((f) => f.id === r.id)),
+    dependencyRunbooks: deps.flatMap((d) => {
+      const own = ownerOf(profile, "dependency", { dependency: d.id });
+      return own && own.id !== fm.id ? [{ title: prose(own.title), id: own.id }] : [];
+    }),
     rollback: listed(platform.rollback),
     restart: listed(platform.restart),
     mitigation: sections.flatMap((s) => s.mitigation),
