@@ -105,6 +105,14 @@ describe("personal data", () => {
       expect(classifyField(field), field).toBeUndefined();
   });
 
+  it("a bare address read where the file asks the machine for its network interfaces is an IP, not a home", async () => {
+    const { personalData } = (await analyseFixture("personal-data-machine-address")).facts;
+    // src/host-ip.js (node:os) reads found.address first; the applicant's address is read after it.
+    expect(personalData.map((p) => `${p.field} ${p.category} ${where(p.evidence)}`)).toEqual([
+      "address contact src/records/applicant.js:2",
+    ]);
+  });
+
   it("tells a child from a child record, a home from a network address, a BRP card from a bank card", () => {
     // Hierarchies, versions, machines and dashboard filters look like people but are not.
     for (const field of [

@@ -105,6 +105,8 @@ export function classifyField(field: string): Category | undefined {
 }
 
 const PICKS = ["select", "pick", "only", "attributes", "columns", "returning", "omit", "fields"];
+/** Modules whose objects carry a machine's `address`: `networkInterfaces()`, a socket's, a DNS answer's. */
+const NETWORK_MODULES = /^(node:)?(os|net|dns|dgram|tls|cluster)$/;
 const FORM_FIELD = /\bname=["']([A-Za-z][\w\-[\]]*)["']/g;
 
 export const personalDataDetector: Detector = {
@@ -126,9 +128,14 @@ export const personalDataDetector: Detector = {
       if (category && !seen.has(key)) seen.set(key, { field, category, evidence: ev(file, line) });
     };
     for (const file of productionSources(ctx)) {
-      for (const p of file.properties) add(p.name, file.rel, p.line);
+      // In a file that asks the machine for its network interfaces, a bare `address` is an IP address.
+      const machine = file.imports.some((i) => NETWORK_MODULES.test(i.module));
+      const named = (name: string, line: number) => {
+        if (!(machine && name === "address")) add(name, file.rel, line);
+      };
+      for (const p of file.properties) named(p.name, p.line);
       // Fields that appear only where they are read: `applicant.dateOfBirth`.
-      for (const a of file.accessed) add(a.name, file.rel, a.line);
+      for (const a of file.accessed) named(a.name, a.line);
       // select('first_name', 'dob'), pick(body, ['email']), attributes: [...]: the strings name fields.
       for (const c of callsNamed(file, PICKS)) {
         for (const arg of c.args)
