@@ -6,6 +6,11 @@ const STAFF = /caseworker|admin|staff|internal|backoffice/;
 
 type BaselineFailureMode = Baseline["failureModes"][number];
 
+/** The dependencies whose type (postgres, oidc …) or kind (datastore, identity …) a baseline item applies to. */
+function linkedDependencies(appliesTo: { dependencies: string[] }, deps: Dependency[]): Dependency[] {
+  return deps.filter((d) => appliesTo.dependencies.some((t) => t === d.type || t === d.kind));
+}
+
 /** A baseline failure mode, tied to the journeys and dependencies analysis found; evidence is theirs. */
 export function instantiateFailureMode(
   fm: BaselineFailureMode,
@@ -14,7 +19,7 @@ export function instantiateFailureMode(
 ): FailureMode {
   const { appliesTo, ...rest } = fm;
   if (!appliesTo) return { ...rest, provenance: { source: "baseline" } };
-  const linked = deps.filter((d) => appliesTo.dependencies.some((t) => t === d.type || t === d.kind));
+  const linked = linkedDependencies(appliesTo, deps);
   const chosen = journeys.filter((j) => {
     switch (appliesTo.journeys) {
       case "all":
@@ -60,9 +65,7 @@ export function baselineFailureModes(
   const covered = new Set<string>();
   const modes = baseline.failureModes.map((fm) => {
     const instance = instantiateFailureMode(fm, journeys, deps);
-    const linked = fm.appliesTo?.outage
-      ? deps.filter((d) => fm.appliesTo!.dependencies.some((t) => t === d.type || t === d.kind))
-      : [];
+    const linked = fm.appliesTo?.outage ? linkedDependencies(fm.appliesTo, deps) : [];
     if (linked.length === 0 || omitted.includes(fm.id)) return instance;
     for (const d of linked) covered.add(d.id);
     return instance.detection.alert

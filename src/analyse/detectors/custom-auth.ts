@@ -226,13 +226,10 @@ function handWrittenOAuth(sources: FileIndex[]): { auth: Auth[]; integrations: I
     const line = authoriseRequest(file);
     if (line === undefined) continue;
     const issuer = file.envReads.find((r) => kindAndName({ name: r.name, env: r.name }).kind === "oidc");
+    const evidence = ev(file.rel, line, "client_id, redirect_uri");
     return {
       auth: [
-        {
-          kind: "oidc",
-          detail: `OAuth authorisation-code sign-in built by hand (${file.rel})`,
-          evidence: ev(file.rel, line, "client_id, redirect_uri"),
-        },
+        { kind: "oidc", detail: `OAuth authorisation-code sign-in built by hand (${file.rel})`, evidence },
       ],
       integrations: [
         {
@@ -240,7 +237,7 @@ function handWrittenOAuth(sources: FileIndex[]): { auth: Auth[]; integrations: I
           kind: "oidc",
           client: "built by hand",
           ...(issuer ? { baseUrlEnv: issuer.name } : {}),
-          evidence: ev(file.rel, line, "client_id, redirect_uri"),
+          evidence: { ...evidence },
         },
       ],
     };
