@@ -89,14 +89,22 @@ export function runDetectors(ctx: DetectorContext, detectors: readonly Detector[
 
 type Integration = Facts["integrations"][number];
 
+/** A sign-in endpoint of an upstream (`CASE_API_TOKEN_URL`): its base URL (`CASE_API_URL`) locates it better. */
+const TOKEN_ENV = /_(TOKEN|AUTH|OAUTH)_/;
+
 /**
  * One integration called from many places, merged into the first seen, which stays the evidence: the
- * first base-URL env var wins, and it has a timeout only if every call whose timeout is known has one.
+ * first base-URL env var wins (a base URL over a token endpoint), and it has a timeout only if every call
+ * whose timeout is known has one.
  */
 export function mergeIntegration(
   into: Integration,
   from: Pick<Integration, "baseUrlEnv" | "hasTimeout">,
 ): void {
-  if (into.baseUrlEnv === undefined && from.baseUrlEnv !== undefined) into.baseUrlEnv = from.baseUrlEnv;
+  if (
+    from.baseUrlEnv !== undefined &&
+    (into.baseUrlEnv === undefined || (TOKEN_ENV.test(into.baseUrlEnv) && !TOKEN_ENV.test(from.baseUrlEnv)))
+  )
+    into.baseUrlEnv = from.baseUrlEnv;
   if (from.hasTimeout !== undefined) into.hasTimeout = (into.hasTimeout ?? true) && from.hasTimeout;
 }

@@ -55,7 +55,10 @@ describe("auth the service wires itself", () => {
   it("a client-credentials token call between services is neither sign-in nor an identity provider", async () => {
     const { auth, integrations } = (await analyseFixture("auth-client-credentials")).facts;
     expect(auth.map((a) => a.kind)).toEqual(["none"]);
-    expect(integrations.map((i) => [i.name, i.kind])).toEqual([["case-api", "http"]]);
+    // The token endpoint is called first; the upstream is located by its base URL all the same.
+    expect(integrations.map((i) => [i.name, i.kind, i.baseUrlEnv])).toEqual([
+      ["case-api", "http", "CASE_API_URL"],
+    ]);
   });
 
   it("a hapi validate function reading the session is cookie session sign-in, guarded by route scopes", async () => {
