@@ -20,10 +20,12 @@ import { govops } from "../../e2e/run-cli.js";
 import { lacks } from "../../tools.js";
 import { file, writeFiles } from "./helpers.js";
 
-async function fixtureProfile(name: string): Promise<Profile> {
-  const dir = fixturePath("monitoring", name);
-  const config = path.join(dir, "govops.config.yaml");
-  return (await analyseService(dir, { write: false, config })).profile;
+/** Every variant is the byo-sli service with a govops.config.yaml of its own: only the SLIs differ. */
+const SERVICE = fixturePath("monitoring", "byo-sli");
+const configOf = (variant: string) => fixturePath("monitoring", variant, "govops.config.yaml");
+
+async function fixtureProfile(variant: string): Promise<Profile> {
+  return (await analyseService(SERVICE, { write: false, config: configOf(variant) })).profile;
 }
 
 interface Rule {
@@ -190,7 +192,8 @@ describe("a journey's own SLI", () => {
     "that promtool rejects stops the built CLI with exit 2 and one line",
     async () => {
       await withTempDir(async (tmp) => {
-        await cp(fixturePath("monitoring", "byo-sli-bad-query"), tmp, { recursive: true });
+        await cp(SERVICE, tmp, { recursive: true });
+        await cp(configOf("byo-sli-bad-query"), path.join(tmp, "govops.config.yaml"));
         const { code, stderr } = await govops(["generate", tmp]);
         expect(code).toBe(2);
         expect(stderr.split("\n")[0]).toMatch(
