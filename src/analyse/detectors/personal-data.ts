@@ -4,6 +4,7 @@ import type { Facts, Findings } from "../facts.js";
 
 type Category = Facts["personalData"][number]["category"];
 
+/** A child's own fields. A bare `minor` is more often a version number than a person under 18. */
 const CHILDREN =
   /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors$|isminor|guardian/;
 
@@ -21,11 +22,7 @@ export const PATTERNS: Array<[Category, RegExp]> = [
     "health",
     /health(condition|info|detail|need|record|issue|status)|medical|disabilit|diagnos|nhsnumber|medication|illness|impairment|symptom|xray|tuberculosis|^tb|pregnan|vaccin(ation|e)?s?(status|record|history|date|dose)s?$|gp(name|practice|surgery)/,
   ],
-  // A bare `minor` is more often a version number than a person under 18.
-  [
-    "children",
-    /^child(ren)?(name|dob|dateofbirth|age)?s?$|^children|dependants?$|pupil|minors$|isminor|guardian/,
-  ],
+  ["children", CHILDREN],
   [
     "family",
     /maritalstatus|^marital|spouse|partner(name|dob|dateofbirth|nino)|civilpartner|nextofkin|widow|bereave|deceased|dateofdeath|relationship(status|type)$/,
